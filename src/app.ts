@@ -1,0 +1,59 @@
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import type { Db } from './db/client.ts';
+import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.ts';
+import { type Context, createContext } from './resolvers/context.ts';
+import { schema } from './schema/index.ts';
+
+export const graphqlEndpoint = '/graphql';
+
+const exampleQuery = `# Users with their groups, read through the membership table in one SQL statement.
+query UsersWithGroups {
+  users(first: 5) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        groupCount
+        groups {
+          name
+          memberCount
+        }
+      }
+    }
+  }
+}
+`;
+
+/**
+ * Pothos raises PothosValidationError for input it cannot parse (a malformed global ID, an ID of
+ * the wrong type, a bad cursor): a client mistake, so it becomes BAD_USER_INPUT instead of
+ * being masked as a server error. Everything else goes through Yoga's masking.
+ */
+function maskUnexpectedErrors(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof PothosValidationError && error instanceof GraphQLError) {
+    return new GraphQLError(original.message, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  // The client sees a generic message; the cause stays in the server's log.
+  console.error('Unexpected error while executing an operation:', original);
+  return maskError(error, message, isDev);
+}
+
+export function createApp({ db }: { db: Db }): YogaServerInstance<Record<string, never>, Context> {
+  return createYoga<Record<string, never>, Context>({
+    schema,
+    graphqlEndpoint,
+    context: () => createContext(db),
+    maskedErrors: { maskError: maskUnexpectedErrors },
+    graphiql: { title: 'Memberships API', defaultQuery: exampleQuery },
+    renderGraphiQL: renderLocalGraphiQL,
+    plugins: [useGraphiQLAssets()],
+  });
+}

@@ -1,0 +1,27 @@
+/** Everything the server reads from the environment, with its default. Documented in README.md. */
+export interface Config {
+  port: number;
+  databaseUrl: string | undefined;
+  pgliteDir: string;
+  poolSize: number;
+  seedDemoData: boolean;
+}
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) {
+    throw new Error(`${name} must be a non-negative integer; got "${value}".`);
+  }
+  return parsed;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: integer('PORT', env['PORT'], 4000),
+    databaseUrl: env['DATABASE_URL'] || undefined,
+    pgliteDir: env['PGLITE_DIR'] || './.data/pglite',
+    poolSize: integer('DATABASE_POOL_SIZE', env['DATABASE_POOL_SIZE'], 10),
+    seedDemoData: env['SEED_DEMO_DATA'] !== 'false',
+  };
+}

@@ -1,0 +1,41 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
+import { drizzle as drizzleNodePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { relations, type Relations } from './relations.ts';
+
+/** The database as every layer above src/db sees it: no driver types leak past this file. */
+export type Db = PgAsyncDatabase<PgQueryResultHKT, Relations>;
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string. When absent, an embedded PGlite database is used. */
+  url?: string | undefined;
+  /** PGlite data directory, or `memory://` for a throwaway database. */
+  pgliteDir?: string | undefined;
+  /** Connections in the node-postgres pool. */
+  poolSize?: number | undefined;
+  /** Receives every statement drizzle sends; tests count statements with it. */
+  logger?: Logger | undefined;
+}
+
+/** The driver-specific handle, kept so migrate.ts can pick the matching migrator. */
+export type Database =
+  | { kind: 'pglite'; db: PgliteDatabase<Relations>; close: () => Promise<void> }
+  | { kind: 'postgres'; db: NodePgDatabase<Relations>; close: () => Promise<void> };
+
+export async function createDatabase(options: DatabaseOptions): Promise<Database> {
+  const logger = options.logger ?? false;
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client that loses its connection emits 'error' on the pool; without a listener
+    // node would crash the process. The next query on a fresh client reports the outage instead.
+    pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+    const db = drizzleNodePg({ client: pool, relations, logger });
+    return { kind: 'postgres', db, close: () => pool.end() };
+  }
+  const client = await PGlite.create(options.pgliteDir ?? 'memory://');
+  const db = drizzlePglite({ client, relations, logger });
+  return { kind: 'pglite', db, close: () => client.close() };
+}

@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTableCreator, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+// Columns are camelCase in TypeScript and snake_case in SQL. Casing lives on the table creator,
+// so drizzle-kit, the query builder and plugin-drizzle all see the same column names.
+const pgTable = pgTableCreator((name) => name, 'snake_case');
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull(),
+    // Stored lower-cased by the resolvers, so this plain unique constraint is case-insensitive.
+    email: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('users_name_not_empty', sql`length(btrim(${table.name})) > 0`)],
+);
+
+export const groups = pgTable(
+  'groups',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('groups_name_not_empty', sql`length(btrim(${table.name})) > 0`)],
+);
+
+export const usersToGroups = pgTable(
+  'users_to_groups',
+  {
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    groupId: integer()
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    joinedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // (user_id, group_id) serves "groups of a user"; the second index serves "members of a group".
+    primaryKey({ columns: [table.userId, table.groupId] }),
+    index('users_to_groups_group_id_user_id_idx').on(table.groupId, table.userId),
+  ],
+);

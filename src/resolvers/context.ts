@@ -1,0 +1,12 @@
+import type { Db } from '../db/client.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+export interface Context {
+  db: Db;
+  loaders: Loaders;
+}
+
+/** Builds one request's context: loaders are created per request so no cached row outlives it. */
+export function createContext(db: Db): Context {
+  return { db, loaders: createLoaders(db) };
+}

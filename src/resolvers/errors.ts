@@ -1,0 +1,79 @@
+import { GraphQLError } from 'graphql';
+
+/** Every `extensions.code` a client can see. Anything else arrives as INTERNAL_SERVER_ERROR. */
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+
+/**
+ * An outcome the client handles. The message is written for people and shown as it is;
+ * Yoga passes GraphQLErrors through its masking, so only these reach a client verbatim.
+ */
+export abstract class DomainError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+
+  constructor(message: string, code: ErrorCode) {
+    super(message, { extensions: { code } });
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(message: string) {
+    super(message, 'BAD_USER_INPUT');
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(message: string) {
+    super(message, 'NOT_FOUND');
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+  constructor(message: string) {
+    super(message, 'CONFLICT');
+  }
+}
+
+/** The parts of a PostgreSQL error we map. node-postgres and PGlite both raise this shape. */
+interface PostgresError {
+  code: string;
+  constraint?: string | undefined;
+}
+
+/** SQLSTATE codes we expect and turn into domain errors. */
+export const SqlState = {
+  uniqueViolation: '23505',
+  foreignKeyViolation: '23503',
+  checkViolation: '23514',
+} as const;
+
+/**
+ * Finds the PostgreSQL error behind a failed query. Drizzle wraps driver errors in a
+ * DrizzleQueryError whose `cause` is the driver's error, so follow the chain.
+ */
+export function postgresErrorOf(error: unknown): PostgresError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    const candidate = current as Error & Partial<PostgresError>;
+    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
+      return { code: candidate.code, constraint: candidate.constraint };
+    }
+    current = candidate.cause;
+  }
+  return undefined;
+}
+
+/**
+ * Rethrows a failed write as the domain error the client should see, by SQLSTATE. A unique
+ * violation becomes CONFLICT with the caller's message; anything unexpected is rethrown as it
+ * is, to be masked and logged.
+ */
+export function rethrowWriteError(error: unknown, messages: { conflict: string }): never {
+  const postgresError = postgresErrorOf(error);
+  if (postgresError?.code === SqlState.uniqueViolation) {
+    throw new ConflictError(messages.conflict);
+  }
+  throw error;
+}

@@ -1,0 +1,35 @@
+import DataLoader from 'dataloader';
+import { count, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { usersToGroups } from '../db/schema.ts';
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Request-scoped loaders for what plugin-drizzle cannot fold into the parent query.
+ * The junction-based connections (groupsConnection, membersConnection) page over junction rows
+ * through connection helpers, which have no planned `totalCount`; these count them in one
+ * grouped statement per level instead of one per parent.
+ */
+export function createLoaders(db: Db) {
+  return {
+    membershipCountByUserId: membershipCountBy(db, usersToGroups.userId),
+    membershipCountByGroupId: membershipCountBy(db, usersToGroups.groupId),
+  };
+}
+
+function membershipCountBy(
+  db: Db,
+  key: typeof usersToGroups.userId | typeof usersToGroups.groupId,
+): DataLoader<number, number> {
+  return new DataLoader<number, number>(async (ids) => {
+    const rows = await db
+      .select({ id: key, total: count() })
+      .from(usersToGroups)
+      .where(inArray(key, [...ids]))
+      .groupBy(key);
+    const totals = new Map(rows.map((row) => [row.id, row.total]));
+    // DataLoader pairs answers with keys by position, so follow the key order exactly.
+    return ids.map((id) => totals.get(id) ?? 0);
+  });
+}

@@ -1,0 +1,67 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { groups, users, usersToGroups } from '../db/schema.ts';
+import type { Context } from './context.ts';
+import { postgresErrorOf, SqlState } from './errors.ts';
+import { groupNotFound } from './group.ts';
+import { userNotFound } from './user.ts';
+
+/** The junction's foreign key to users, by the name drizzle-kit gave it in the migration. */
+const userForeignKey = getTableConfig(usersToGroups)
+  .foreignKeys.find((foreignKey) => foreignKey.reference().foreignTable === users)
+  ?.getName();
+
+/**
+ * Adds the membership in one statement. `ON CONFLICT DO NOTHING` makes it idempotent and safe
+ * under concurrency: of any number of simultaneous adds of the same pair, exactly one inserts
+ * the row. The foreign keys reject a missing user or group in the same statement, and their
+ * row locks mean a concurrent delete either waits for this insert or makes it fail, so no
+ * orphan row can be left behind.
+ *
+ * @returns whether a membership was created (false: it already existed).
+ */
+export async function addMember(ctx: Context, userId: number, groupId: number): Promise<boolean> {
+  try {
+    const inserted = await ctx.db
+      .insert(usersToGroups)
+      .values({ userId, groupId })
+      .onConflictDoNothing()
+      .returning({ userId: usersToGroups.userId });
+    return inserted.length > 0;
+  } catch (error) {
+    const postgresError = postgresErrorOf(error);
+    if (postgresError?.code === SqlState.foreignKeyViolation) {
+      throw postgresError.constraint === userForeignKey ? userNotFound() : groupNotFound();
+    }
+    throw error;
+  }
+}
+
+/**
+ * Removes the membership. Removing one that does not exist succeeds and reports `false`;
+ * only then does a second statement check that the user and group exist at all.
+ *
+ * @returns whether a membership was removed.
+ */
+export async function removeMember(ctx: Context, userId: number, groupId: number): Promise<boolean> {
+  const removed = await ctx.db
+    .delete(usersToGroups)
+    .where(and(eq(usersToGroups.userId, userId), eq(usersToGroups.groupId, groupId)))
+    .returning({ userId: usersToGroups.userId });
+  if (removed.length > 0) return true;
+
+  const found = await ctx.db
+    .select({ table: sql<string>`'users'` })
+    .from(users)
+    .where(eq(users.id, userId))
+    .unionAll(
+      ctx.db
+        .select({ table: sql<string>`'groups'` })
+        .from(groups)
+        .where(eq(groups.id, groupId)),
+    );
+  const existing = new Set(found.map((row) => row.table));
+  if (!existing.has('users')) throw userNotFound();
+  if (!existing.has('groups')) throw groupNotFound();
+  return false;
+}

@@ -1,0 +1,57 @@
+import { eq } from 'drizzle-orm';
+import { users } from '../db/schema.ts';
+import type { Context } from './context.ts';
+import { BadUserInputError, NotFoundError, rethrowWriteError } from './errors.ts';
+import { cleanEmail, cleanName } from './input.ts';
+
+const emailTaken = 'Another user already has this email address.';
+
+export function userNotFound(): NotFoundError {
+  return new NotFoundError('No user has this ID. It may have been deleted.');
+}
+
+export async function createUser(ctx: Context, input: { name: string; email: string }): Promise<number> {
+  const values = { name: cleanName(input.name, 'User'), email: cleanEmail(input.email) };
+  try {
+    const [created] = await ctx.db.insert(users).values(values).returning({ id: users.id });
+    return created!.id;
+  } catch (error) {
+    rethrowWriteError(error, { conflict: emailTaken });
+  }
+}
+
+export async function updateUser(
+  ctx: Context,
+  id: number,
+  input: { name?: string | null | undefined; email?: string | null | undefined },
+): Promise<number> {
+  const changes = {
+    ...(input.name != null && { name: cleanName(input.name, 'User') }),
+    ...(input.email != null && { email: cleanEmail(input.email) }),
+  };
+  if (Object.keys(changes).length === 0) {
+    throw new BadUserInputError('Give at least one of `name` or `email` to change.');
+  }
+  try {
+    const [updated] = await ctx.db
+      .update(users)
+      .set(changes)
+      .where(eq(users.id, id))
+      .returning({ id: users.id });
+    if (!updated) throw userNotFound();
+    return updated.id;
+  } catch (error) {
+    rethrowWriteError(error, { conflict: emailTaken });
+  }
+}
+
+/** Deletes the user; the foreign keys cascade to their memberships in the same statement. */
+export async function deleteUser(ctx: Context, id: number): Promise<number> {
+  const [deleted] = await ctx.db.delete(users).where(eq(users.id, id)).returning({ id: users.id });
+  if (!deleted) throw userNotFound();
+  return deleted.id;
+}
+
+export function countUsers(ctx: Context): Promise<number> {
+  return ctx.db.$count(users);
+}

@@ -1,0 +1,70 @@
+import SchemaBuilder from '@pothos/core';
+import DrizzlePlugin from '@pothos/plugin-drizzle';
+import RelayPlugin from '@pothos/plugin-relay';
+import WithInputPlugin from '@pothos/plugin-with-input';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { DateTimeResolver } from 'graphql-scalars';
+import { relations, type Relations } from '../db/relations.ts';
+import type { Context } from '../resolvers/context.ts';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DrizzleRelations: Relations;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Scalars: { DateTime: { Input: Date; Output: Date } };
+}>({
+  plugins: [RelayPlugin, WithInputPlugin, DrizzlePlugin],
+  defaultFieldNullability: false,
+  drizzle: {
+    // A function of the request, never a module singleton: tests and transactions swap ctx.db.
+    client: (ctx) => ctx.db,
+    getTableConfig,
+    relations,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeTypeOptions: { description: 'An object with a globally unique ID, refetchable with `node(id:)`.' },
+    idFieldOptions: {
+      description: 'Globally unique, opaque ID. Pass it to `node`, `user`, `group` or a mutation.',
+    },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID. Null when no object has this ID.',
+      nullable: true,
+    },
+    nodesQueryOptions: {
+      description: 'Fetches objects by global ID, in the order given; null for each unknown ID.',
+      nullable: { list: false, items: true },
+    },
+    pageInfoTypeOptions: {
+      description: 'Where a page sits in a connection, and the cursors to move from it.',
+    },
+    cursorFieldOptions: { description: 'Opaque position of this edge; pass it as `after` or `before`.' },
+    nodeFieldOptions: { nullable: false, description: 'The object at this position.' },
+    edgesFieldOptions: { nullable: false, description: 'The page of edges, each with its cursor.' },
+    pageInfoFieldOptions: { description: 'Cursors and whether more pages exist in either direction.' },
+    hasNextPageFieldOptions: { description: 'True when rows exist after this page.' },
+    hasPreviousPageFieldOptions: { description: 'True when rows exist before this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first edge; null on an empty page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last edge; null on an empty page.' },
+    firstArgOptions: { description: 'Returns the first n edges after `after` (default 100, at most 1000).' },
+    lastArgOptions: { description: 'Returns the last n edges before `before` (at most 1000).' },
+    afterArgOptions: { description: 'A cursor: return edges after this one.' },
+    beforeArgOptions: { description: 'A cursor: return edges before this one.' },
+  },
+  withInput: {
+    typeOptions: {
+      name: ({ fieldName }) => `${fieldName.charAt(0).toUpperCase()}${fieldName.slice(1)}Input`,
+    },
+    argOptions: { description: 'The fields of this mutation.' },
+  },
+});
+
+builder.addScalarType('DateTime', DateTimeResolver, {
+  description: 'A point in time, as an ISO 8601 string with a UTC offset (RFC 3339).',
+});
+
+builder.queryType({ description: 'Read the users, groups and memberships.' });
+builder.mutationType({ description: 'Change users, groups and memberships.' });

@@ -1,0 +1,50 @@
+import { countGroups, groupNotFound } from '../resolvers/group.ts';
+import { connectionPageSize, DEFAULT_PAGE_SIZE, listLimit, MAX_PAGE_SIZE } from '../resolvers/pagination.ts';
+import { builder } from './builder.ts';
+
+export const Group = builder.drizzleNode('groups', {
+  name: 'Group',
+  description: 'A named set of users. Each group name is unique.',
+  id: { column: (group) => group.id },
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The group name; unique and never empty.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the group was created.' }),
+    members: t.relation('members', {
+      description:
+        'The users in this group, ordered by ID. For cursors, `joinedAt` or `totalCount`, use `membersConnection`.',
+      args: {
+        first: t.arg.int({
+          defaultValue: DEFAULT_PAGE_SIZE,
+          description: `How many members to return, from 0 to ${MAX_PAGE_SIZE}.`,
+        }),
+      },
+      query: (args) => ({ orderBy: { id: 'asc' }, limit: listLimit(args.first) }),
+    }),
+    memberCount: t.relatedCount('members', { description: 'How many users belong to this group.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  group: t.drizzleField({
+    type: Group,
+    nullable: true,
+    description: 'One group by global ID. Null, with a NOT_FOUND error, when no group has this ID.',
+    args: { id: t.arg.globalID({ for: Group, required: true, description: 'The global ID of a Group.' }) },
+    resolve: async (query, _root, args, ctx) => {
+      const group = await ctx.db.query.groups.findFirst(query({ where: { id: args.id.id } }));
+      if (!group) throw groupNotFound();
+      return group;
+    },
+  }),
+  groups: t.drizzleConnection(
+    {
+      type: 'groups',
+      description: 'All groups, ordered by ID, as a connection.',
+      ...connectionPageSize,
+      totalCount: (_parent, _args, ctx) => countGroups(ctx),
+      resolve: (query, _root, _args, ctx) => ctx.db.query.groups.findMany(query({ orderBy: { id: 'asc' } })),
+    },
+    { name: 'GroupConnection', description: 'A page of groups.' },
+    { name: 'GroupEdge', description: 'A group and its cursor.' },
+  ),
+}));

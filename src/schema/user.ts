@@ -1,0 +1,53 @@
+import { connectionPageSize, DEFAULT_PAGE_SIZE, listLimit, MAX_PAGE_SIZE } from '../resolvers/pagination.ts';
+import { countUsers, userNotFound } from '../resolvers/user.ts';
+import { builder } from './builder.ts';
+
+export const User = builder.drizzleNode('users', {
+  name: 'User',
+  description: 'A person. A user belongs to any number of groups, and a group has any number of members.',
+  id: { column: (user) => user.id },
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Display name; never empty.' }),
+    email: t.exposeString('email', {
+      description: 'Email address, unique across users and stored lower-cased.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the user was created.' }),
+    groups: t.relation('groups', {
+      description:
+        'The groups this user belongs to, ordered by ID. For cursors, `joinedAt` or `totalCount`, use `groupsConnection`.',
+      args: {
+        first: t.arg.int({
+          defaultValue: DEFAULT_PAGE_SIZE,
+          description: `How many groups to return, from 0 to ${MAX_PAGE_SIZE}.`,
+        }),
+      },
+      query: (args) => ({ orderBy: { id: 'asc' }, limit: listLimit(args.first) }),
+    }),
+    groupCount: t.relatedCount('groups', { description: 'How many groups this user belongs to.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  user: t.drizzleField({
+    type: User,
+    nullable: true,
+    description: 'One user by global ID. Null, with a NOT_FOUND error, when no user has this ID.',
+    args: { id: t.arg.globalID({ for: User, required: true, description: 'The global ID of a User.' }) },
+    resolve: async (query, _root, args, ctx) => {
+      const user = await ctx.db.query.users.findFirst(query({ where: { id: args.id.id } }));
+      if (!user) throw userNotFound();
+      return user;
+    },
+  }),
+  users: t.drizzleConnection(
+    {
+      type: 'users',
+      description: 'All users, ordered by ID, as a connection.',
+      ...connectionPageSize,
+      totalCount: (_parent, _args, ctx) => countUsers(ctx),
+      resolve: (query, _root, _args, ctx) => ctx.db.query.users.findMany(query({ orderBy: { id: 'asc' } })),
+    },
+    { name: 'UserConnection', description: 'A page of users.' },
+    { name: 'UserEdge', description: 'A user and its cursor.' },
+  ),
+}));

@@ -1,0 +1,39 @@
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createApp, graphqlEndpoint } from './app.ts';
+import { readConfig } from './config.ts';
+import { createDatabase } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { seedDemoData } from './db/seed.ts';
+
+const config = readConfig();
+
+if (!config.databaseUrl && !config.pgliteDir.startsWith('memory://')) {
+  await mkdir(config.pgliteDir, { recursive: true });
+}
+const database = await createDatabase({
+  url: config.databaseUrl,
+  pgliteDir: config.pgliteDir,
+  poolSize: config.poolSize,
+});
+await migrateDatabase(database);
+if (config.seedDemoData && (await seedDemoData(database.db))) {
+  console.log('Loaded the demo data into the empty database.');
+}
+
+const server = createServer(createApp({ db: database.db }));
+server.listen(config.port, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${config.pgliteDir}`;
+  console.log(`GraphQL API on http://localhost:${port}${graphqlEndpoint}, data in ${where}`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close(() => {
+      void database.close().then(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  });
+}
