@@ -4,6 +4,8 @@ import { builder } from './builder.ts';
 
 export const Group = builder.drizzleNode('groups', {
   name: 'Group',
+  // Load only the columns a query asks for, not every column of every row.
+  select: {},
   description: 'A named set of users. Each group name is unique.',
   id: { column: (group) => group.id },
   fields: (t) => ({

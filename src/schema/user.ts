@@ -4,6 +4,8 @@ import { builder } from './builder.ts';
 
 export const User = builder.drizzleNode('users', {
   name: 'User',
+  // Load only the columns a query asks for, not every column of every row.
+  select: {},
   description: 'A person. A user belongs to any number of groups, and a group has any number of members.',
   id: { column: (user) => user.id },
   fields: (t) => ({

@@ -1,0 +1,70 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query LoadingUsersDeep($first: Int!) {\n    users(first: $first) {\n      edges {\n        node {\n          id\n          name\n          groupCount\n          groups {\n            id\n            name\n            memberCount\n            members(first: 5) {\n              id\n              groups {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.LoadingUsersDeepDocument,
+    "\n  query LoadingUserConnections($id: ID!) {\n    user(id: $id) {\n      name\n      groupsConnection(first: 2) {\n        edges {\n          joinedAt\n          node {\n            name\n            membersConnection(first: 3) {\n              edges {\n                joinedAt\n                node {\n                  name\n                  groups {\n                    name\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.LoadingUserConnectionsDocument,
+    "\n  query LoadingConnectionTotals {\n    users(first: 1000) {\n      totalCount\n      edges {\n        node {\n          groupsConnection(first: 1) {\n            totalCount\n            edges {\n              node {\n                membersConnection(first: 1) {\n                  totalCount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.LoadingConnectionTotalsDocument,
+    "\n  query LoadingNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on User {\n        name\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      ... on Group {\n        name\n        memberCount\n        members {\n          name\n        }\n      }\n    }\n  }\n": typeof types.LoadingNodesDocument,
+    "\n  mutation LoadingAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n      user {\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      group {\n        memberCount\n        members {\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.LoadingAddMemberDocument,
+};
+const documents: Documents = {
+    "\n  query LoadingUsersDeep($first: Int!) {\n    users(first: $first) {\n      edges {\n        node {\n          id\n          name\n          groupCount\n          groups {\n            id\n            name\n            memberCount\n            members(first: 5) {\n              id\n              groups {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.LoadingUsersDeepDocument,
+    "\n  query LoadingUserConnections($id: ID!) {\n    user(id: $id) {\n      name\n      groupsConnection(first: 2) {\n        edges {\n          joinedAt\n          node {\n            name\n            membersConnection(first: 3) {\n              edges {\n                joinedAt\n                node {\n                  name\n                  groups {\n                    name\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.LoadingUserConnectionsDocument,
+    "\n  query LoadingConnectionTotals {\n    users(first: 1000) {\n      totalCount\n      edges {\n        node {\n          groupsConnection(first: 1) {\n            totalCount\n            edges {\n              node {\n                membersConnection(first: 1) {\n                  totalCount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.LoadingConnectionTotalsDocument,
+    "\n  query LoadingNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on User {\n        name\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      ... on Group {\n        name\n        memberCount\n        members {\n          name\n        }\n      }\n    }\n  }\n": types.LoadingNodesDocument,
+    "\n  mutation LoadingAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n      user {\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      group {\n        memberCount\n        members {\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.LoadingAddMemberDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LoadingUsersDeep($first: Int!) {\n    users(first: $first) {\n      edges {\n        node {\n          id\n          name\n          groupCount\n          groups {\n            id\n            name\n            memberCount\n            members(first: 5) {\n              id\n              groups {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LoadingUsersDeep($first: Int!) {\n    users(first: $first) {\n      edges {\n        node {\n          id\n          name\n          groupCount\n          groups {\n            id\n            name\n            memberCount\n            members(first: 5) {\n              id\n              groups {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LoadingUserConnections($id: ID!) {\n    user(id: $id) {\n      name\n      groupsConnection(first: 2) {\n        edges {\n          joinedAt\n          node {\n            name\n            membersConnection(first: 3) {\n              edges {\n                joinedAt\n                node {\n                  name\n                  groups {\n                    name\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LoadingUserConnections($id: ID!) {\n    user(id: $id) {\n      name\n      groupsConnection(first: 2) {\n        edges {\n          joinedAt\n          node {\n            name\n            membersConnection(first: 3) {\n              edges {\n                joinedAt\n                node {\n                  name\n                  groups {\n                    name\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LoadingConnectionTotals {\n    users(first: 1000) {\n      totalCount\n      edges {\n        node {\n          groupsConnection(first: 1) {\n            totalCount\n            edges {\n              node {\n                membersConnection(first: 1) {\n                  totalCount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LoadingConnectionTotals {\n    users(first: 1000) {\n      totalCount\n      edges {\n        node {\n          groupsConnection(first: 1) {\n            totalCount\n            edges {\n              node {\n                membersConnection(first: 1) {\n                  totalCount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LoadingNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on User {\n        name\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      ... on Group {\n        name\n        memberCount\n        members {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LoadingNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on User {\n        name\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      ... on Group {\n        name\n        memberCount\n        members {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoadingAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n      user {\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      group {\n        memberCount\n        members {\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LoadingAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n      user {\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      group {\n        memberCount\n        members {\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,71 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { ExecutionResult } from 'graphql';
+import { print } from 'graphql';
+import pg from 'pg';
+import { afterAll } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { createDatabase, type Database } from '../src/db/client.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+export const databaseKind: DatabaseKind = process.env['TEST_DB'] === 'postgres' ? 'postgres' : 'pglite';
+
+export interface TestApp {
+  database: Database;
+  /** Every SQL statement drizzle sent since the last `statements.length = 0`. */
+  statements: string[];
+  /** Runs a typed operation through the app's HTTP handler. */
+  gql<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    ...variables: TVariables extends Record<string, never> ? [] : [TVariables]
+  ): Promise<ExecutionResult<TResult>>;
+  /** Sends a raw request to the app, for what a typed document cannot express. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** A fresh, migrated database of the kind under test, dropped when the file's tests end. */
+async function freshDatabase(statements: string[]): Promise<Database> {
+  const logger = { logQuery: (query: string) => void statements.push(query) };
+  if (databaseKind === 'pglite') {
+    const database = await createDatabase({ pgliteDir: 'memory://', logger });
+    afterAll(() => database.close());
+    return database;
+  }
+  const serverUrl = process.env['TEST_DATABASE_URL'];
+  if (!serverUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
+  const name = `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await createDatabase({ url: url.toString(), logger });
+  afterAll(async () => {
+    await database.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+  return database;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const statements: string[] = [];
+  const database = await freshDatabase(statements);
+  await migrateDatabase(database);
+  statements.length = 0;
+  const app = createApp({ db: database.db });
+  const fetch = (path: string, init?: RequestInit) => Promise.resolve(app.fetch(new Request(`http://test${path}`, init)));
+  return {
+    database,
+    statements,
+    fetch,
+    async gql(document, ...[variables]) {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: print(document), variables }),
+      });
+      return (await response.json()) as ExecutionResult<never>;
+    },
+  };
+}

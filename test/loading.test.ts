@@ -1,0 +1,217 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './gql/index.ts';
+import { createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
+import { startTestApp, type TestApp } from './harness.ts';
+
+// Statement counts are the contract here: they must follow the shape of the query, never the
+// number of rows. Every test runs on 30+ users in 5+ groups so an N+1 would show as dozens.
+
+let app: TestApp;
+let community: Community;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  community = await createCommunity(app.database.db, { userCount: 36, groupCount: 6, groupsPerUser: 3 });
+});
+
+async function countStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  app.statements.length = 0;
+  const result = await run();
+  return { result, statements: [...app.statements] };
+}
+
+const UsersGroupsMembersGroups = graphql(`
+  query LoadingUsersDeep($first: Int!) {
+    users(first: $first) {
+      edges {
+        node {
+          id
+          name
+          groupCount
+          groups {
+            id
+            name
+            memberCount
+            members(first: 5) {
+              id
+              groups {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+describe('entered through a root query', () => {
+  it('loads users → groups → members → groups of 36 users in one statement', async () => {
+    const { result, statements } = await countStatements(() =>
+      app.gql(UsersGroupsMembersGroups, { first: 1000 }),
+    );
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!.users.edges.map((edge) => edge.node);
+    const ours = nodes.filter((node) => community.userIds.includes(Number(atob(node.id).split(':')[1])));
+    expect(ours).toHaveLength(36);
+    expect(ours[0]!.groups.map((group) => group.id)).toEqual(community.groupIdsByUser[0]!.map(groupGlobalId));
+    expect(ours[0]!.groups[0]!.members.length).toBeGreaterThan(0);
+    expect(statements).toHaveLength(1);
+  });
+});
+
+const UserWithConnections = graphql(`
+  query LoadingUserConnections($id: ID!) {
+    user(id: $id) {
+      name
+      groupsConnection(first: 2) {
+        edges {
+          joinedAt
+          node {
+            name
+            membersConnection(first: 3) {
+              edges {
+                joinedAt
+                node {
+                  name
+                  groups {
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const ConnectionTotals = graphql(`
+  query LoadingConnectionTotals {
+    users(first: 1000) {
+      totalCount
+      edges {
+        node {
+          groupsConnection(first: 1) {
+            totalCount
+            edges {
+              node {
+                membersConnection(first: 1) {
+                  totalCount
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const NodesWithRelations = graphql(`
+  query LoadingNodes($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      id
+      ... on User {
+        name
+        groupCount
+        groups {
+          name
+          members {
+            name
+          }
+        }
+      }
+      ... on Group {
+        name
+        memberCount
+        members {
+          name
+        }
+      }
+    }
+  }
+`);
+
+const AddMemberDeep = graphql(`
+  mutation LoadingAddMember($input: AddMemberInput!) {
+    addMember(input: $input) {
+      added
+      user {
+        groupCount
+        groups {
+          name
+          members {
+            name
+          }
+        }
+      }
+      group {
+        memberCount
+        members {
+          groups {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+describe('entered through a root query', () => {
+  it('loads a user with nested junction connections and joinedAt in one statement', async () => {
+    const { result, statements } = await countStatements(() =>
+      app.gql(UserWithConnections, { id: userGlobalId(community.userIds[0]!) }),
+    );
+    expect(result.errors).toBeUndefined();
+    const edges = result.data!.user!.groupsConnection.edges;
+    expect(edges.map((edge) => edge.node.name)).toHaveLength(2);
+    expect(edges[0]!.node.membersConnection.edges).toHaveLength(3);
+    expect(statements).toHaveLength(1);
+  });
+
+  it('counts connection totals with one grouped statement per level', async () => {
+    const { result, statements } = await countStatements(() => app.gql(ConnectionTotals));
+    expect(result.errors).toBeUndefined();
+    const users = result.data!.users;
+    expect(users.edges.length).toBeGreaterThanOrEqual(36);
+    // page + users.totalCount + one count per connection level
+    expect(statements).toHaveLength(4);
+  });
+});
+
+describe('entered where the plugin cannot preload', () => {
+  it('loads nodes(ids) of both types with one statement per type and level', async () => {
+    const ids = [
+      ...community.userIds.map(userGlobalId),
+      ...community.groupIds.map(groupGlobalId),
+    ];
+    const { result, statements } = await countStatements(() => app.gql(NodesWithRelations, { ids }));
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!.nodes;
+    expect(nodes.map((node) => node?.id)).toEqual(ids);
+    const firstUser = nodes[0];
+    expect(firstUser?.__typename === 'User' && firstUser.groups.map((group) => group.name)).toHaveLength(3);
+    // One statement for the users with their groups and members, one for the groups.
+    expect(statements).toHaveLength(2);
+  });
+
+  it('loads a membership payload with the write plus one statement per side', async () => {
+    const input = {
+      userId: userGlobalId(community.userIds[0]!),
+      groupId: groupGlobalId(community.groupIds[5]!),
+    };
+    const { result, statements } = await countStatements(() => app.gql(AddMemberDeep, { input }));
+    expect(result.errors).toBeUndefined();
+    const payload = result.data!.addMember;
+    expect(payload.added).toBe(true);
+    expect(payload.user.groupCount).toBe(4);
+    expect(payload.user.groups.every((group) => group.members.length > 0)).toBe(true);
+    expect(payload.group.members.length).toBe(payload.group.memberCount);
+    // The insert, then one statement per side of the payload, however deep its selection.
+    expect(statements).toHaveLength(3);
+    expect(statements[0]).toMatch(/^insert into "users_to_groups"/);
+  });
+});
