@@ -30,7 +30,8 @@ query UsersWithGroups {
 /**
  * Pothos raises PothosValidationError for input it cannot parse (a malformed global ID, an ID of
  * the wrong type, a bad cursor): a client mistake, so it becomes BAD_USER_INPUT instead of
- * being masked as a server error. Everything else goes through Yoga's masking.
+ * being masked as a server error. Everything else goes through Yoga's masking, which logs the
+ * original error on the server and sends the client a generic message.
  */
 function maskUnexpectedErrors(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
@@ -41,8 +42,6 @@ function maskUnexpectedErrors(error: unknown, message: string, isDev?: boolean):
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
-  // The client sees a generic message; the cause stays in the server's log.
-  console.error('Unexpected error while executing an operation:', original);
   return maskError(error, message, isDev);
 }
 

@@ -17,7 +17,7 @@ export interface TestApp {
   /** Runs a typed operation through the app's HTTP handler. */
   gql<TResult, TVariables>(
     document: TypedDocumentNode<TResult, TVariables>,
-    ...variables: TVariables extends Record<string, never> ? [] : [TVariables]
+    variables?: TVariables,
   ): Promise<ExecutionResult<TResult>>;
   /** Sends a raw request to the app, for what a typed document cannot express. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
@@ -59,7 +59,7 @@ export async function startTestApp(): Promise<TestApp> {
     database,
     statements,
     fetch,
-    async gql(document, ...[variables]) {
+    async gql(document, variables) {
       const response = await fetch('/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },

@@ -1,11 +1,28 @@
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import WithInputPlugin from '@pothos/plugin-with-input';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { DateTimeResolver } from 'graphql-scalars';
 import { relations, type Relations } from '../db/relations.ts';
 import type { Context } from '../resolvers/context.ts';
+import { BadUserInputError } from '../resolvers/errors.ts';
+
+/** Every node's key is a PostgreSQL `integer` identity: 1 to 2^31 - 1. */
+const MAX_INTEGER_KEY = 2_147_483_647;
+
+/**
+ * Global IDs decode to a type name and a key. The key is checked here, once for every ID
+ * argument and `node` lookup, because plugin-drizzle would turn "User:abc" into NaN and a key
+ * beyond the integer range into a database error.
+ */
+function decodeIntegerGlobalID(globalID: string): { typename: string; id: string } {
+  const decoded = decodeGlobalID(globalID);
+  if (!/^[1-9]\d{0,9}$/.test(decoded.id) || Number(decoded.id) > MAX_INTEGER_KEY) {
+    throw new BadUserInputError(`"${globalID.slice(0, 100)}" is not a valid ID.`);
+  }
+  return decoded;
+}
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -25,6 +42,7 @@ export const builder = new SchemaBuilder<{
   },
   relay: {
     clientMutationId: 'omit',
+    decodeGlobalID: decodeIntegerGlobalID,
     cursorType: 'String',
     nodeTypeOptions: { description: 'An object with a globally unique ID, refetchable with `node(id:)`.' },
     idFieldOptions: {

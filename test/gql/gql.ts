@@ -19,6 +19,11 @@ type Documents = {
     "\n  query LoadingConnectionTotals {\n    users(first: 1000) {\n      totalCount\n      edges {\n        node {\n          groupsConnection(first: 1) {\n            totalCount\n            edges {\n              node {\n                membersConnection(first: 1) {\n                  totalCount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.LoadingConnectionTotalsDocument,
     "\n  query LoadingNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on User {\n        name\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      ... on Group {\n        name\n        memberCount\n        members {\n          name\n        }\n      }\n    }\n  }\n": typeof types.LoadingNodesDocument,
     "\n  mutation LoadingAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n      user {\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      group {\n        memberCount\n        members {\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.LoadingAddMemberDocument,
+    "\n  mutation UserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        name\n        email\n        createdAt\n        groupCount\n        groups {\n          id\n        }\n      }\n    }\n  }\n": typeof types.UserCreateDocument,
+    "\n  mutation UserUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.UserUpdateDocument,
+    "\n  mutation UserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": typeof types.UserDeleteDocument,
+    "\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.UserByIdDocument,
+    "\n  query UsersPage($first: Int, $after: String, $last: Int, $before: String) {\n    users(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": typeof types.UsersPageDocument,
 };
 const documents: Documents = {
     "\n  query LoadingUsersDeep($first: Int!) {\n    users(first: $first) {\n      edges {\n        node {\n          id\n          name\n          groupCount\n          groups {\n            id\n            name\n            memberCount\n            members(first: 5) {\n              id\n              groups {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.LoadingUsersDeepDocument,
@@ -26,6 +31,11 @@ const documents: Documents = {
     "\n  query LoadingConnectionTotals {\n    users(first: 1000) {\n      totalCount\n      edges {\n        node {\n          groupsConnection(first: 1) {\n            totalCount\n            edges {\n              node {\n                membersConnection(first: 1) {\n                  totalCount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.LoadingConnectionTotalsDocument,
     "\n  query LoadingNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on User {\n        name\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      ... on Group {\n        name\n        memberCount\n        members {\n          name\n        }\n      }\n    }\n  }\n": types.LoadingNodesDocument,
     "\n  mutation LoadingAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n      user {\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      group {\n        memberCount\n        members {\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.LoadingAddMemberDocument,
+    "\n  mutation UserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        name\n        email\n        createdAt\n        groupCount\n        groups {\n          id\n        }\n      }\n    }\n  }\n": types.UserCreateDocument,
+    "\n  mutation UserUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.UserUpdateDocument,
+    "\n  mutation UserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": types.UserDeleteDocument,
+    "\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n    }\n  }\n": types.UserByIdDocument,
+    "\n  query UsersPage($first: Int, $after: String, $last: Int, $before: String) {\n    users(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": types.UsersPageDocument,
 };
 
 /**
@@ -62,6 +72,26 @@ export function graphql(source: "\n  query LoadingNodes($ids: [ID!]!) {\n    nod
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LoadingAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n      user {\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      group {\n        memberCount\n        members {\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LoadingAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n      user {\n        groupCount\n        groups {\n          name\n          members {\n            name\n          }\n        }\n      }\n      group {\n        memberCount\n        members {\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        name\n        email\n        createdAt\n        groupCount\n        groups {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        name\n        email\n        createdAt\n        groupCount\n        groups {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UserUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UserUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n"): (typeof documents)["\n  mutation UserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersPage($first: Int, $after: String, $last: Int, $before: String) {\n    users(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersPage($first: Int, $after: String, $last: Int, $before: String) {\n    users(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
