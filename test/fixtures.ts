@@ -30,7 +30,12 @@ export async function createCommunity(
   const tag = unique('community');
   const userRows = await db
     .insert(users)
-    .values(Array.from({ length: userCount }, (_, i) => ({ name: `User ${i} ${tag}`, email: `u${i}.${tag}@example.com` })))
+    .values(
+      Array.from({ length: userCount }, (_, i) => ({
+        name: `User ${i} ${tag}`,
+        email: `u${i}.${tag}@example.com`,
+      })),
+    )
     .returning({ id: users.id });
   const groupRows = await db
     .insert(groups)
@@ -41,8 +46,9 @@ export async function createCommunity(
   const groupIdsByUser = userIds.map((_, i) =>
     Array.from({ length: groupsPerUser }, (_, k) => groupIds[(i + k) % groupCount]!).sort((a, b) => a - b),
   );
-  await db
-    .insert(usersToGroups)
-    .values(userIds.flatMap((userId, i) => groupIdsByUser[i]!.map((groupId) => ({ userId, groupId }))));
+  const memberships = userIds.flatMap((userId, i) =>
+    groupIdsByUser[i]!.map((groupId) => ({ userId, groupId })),
+  );
+  if (memberships.length > 0) await db.insert(usersToGroups).values(memberships);
   return { userIds, groupIds, groupIdsByUser };
 }

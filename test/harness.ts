@@ -54,7 +54,8 @@ export async function startTestApp(): Promise<TestApp> {
   await migrateDatabase(database);
   statements.length = 0;
   const app = createApp({ db: database.db });
-  const fetch = (path: string, init?: RequestInit) => Promise.resolve(app.fetch(new Request(`http://test${path}`, init)));
+  const fetch = (path: string, init?: RequestInit) =>
+    Promise.resolve(app.fetch(new Request(`http://test${path}`, init)));
   return {
     database,
     statements,
@@ -68,4 +69,11 @@ export async function startTestApp(): Promise<TestApp> {
       return (await response.json()) as ExecutionResult<never>;
     },
   };
+}
+
+/** The `extensions.code` of each error in a response, in order. */
+export function errorCodes(result: {
+  errors?: readonly { extensions?: Record<string, unknown> }[];
+}): unknown[] | undefined {
+  return result.errors?.map((error) => error.extensions?.['code']);
 }

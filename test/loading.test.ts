@@ -184,10 +184,7 @@ describe('entered through a root query', () => {
 
 describe('entered where the plugin cannot preload', () => {
   it('loads nodes(ids) of both types with one statement per type and level', async () => {
-    const ids = [
-      ...community.userIds.map(userGlobalId),
-      ...community.groupIds.map(groupGlobalId),
-    ];
+    const ids = [...community.userIds.map(userGlobalId), ...community.groupIds.map(groupGlobalId)];
     const { result, statements } = await countStatements(() => app.gql(NodesWithRelations, { ids }));
     expect(result.errors).toBeUndefined();
     const nodes = result.data!.nodes;

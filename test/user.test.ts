@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.ts';
 import { groupGlobalId, unique, userGlobalId } from './fixtures.ts';
-import { startTestApp, type TestApp } from './harness.ts';
+import { errorCodes, startTestApp, type TestApp } from './harness.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -79,10 +79,6 @@ async function createUser(name = unique('name'), email = `${unique('mail')}@exam
   const result = await app.gql(CreateUser, { input: { name, email } });
   expect(result.errors).toBeUndefined();
   return result.data!.createUser.user;
-}
-
-function errorCodes(result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) {
-  return result.errors?.map((error) => error.extensions?.['code']);
 }
 
 describe('createUser', () => {

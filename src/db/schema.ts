@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTableCreator, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTableCreator,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 // Columns are camelCase in TypeScript and snake_case in SQL. Casing lives on the table creator,
 // so drizzle-kit, the query builder and plugin-drizzle all see the same column names.
@@ -30,17 +39,25 @@ export const groups = pgTable(
 export const usersToGroups = pgTable(
   'users_to_groups',
   {
-    userId: integer()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    groupId: integer()
-      .notNull()
-      .references(() => groups.id, { onDelete: 'cascade' }),
+    userId: integer().notNull(),
+    groupId: integer().notNull(),
     joinedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     // (user_id, group_id) serves "groups of a user"; the second index serves "members of a group".
     primaryKey({ columns: [table.userId, table.groupId] }),
     index('users_to_groups_group_id_user_id_idx').on(table.groupId, table.userId),
+    // Named, because resolvers/membership.ts tells a missing user from a missing group by
+    // which of these two constraints a failed insert violated.
+    foreignKey({
+      name: 'users_to_groups_user_id_fkey',
+      columns: [table.userId],
+      foreignColumns: [users.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'users_to_groups_group_id_fkey',
+      columns: [table.groupId],
+      foreignColumns: [groups.id],
+    }).onDelete('cascade'),
   ],
 );

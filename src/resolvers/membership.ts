@@ -51,12 +51,12 @@ export async function removeMember(ctx: Context, userId: number, groupId: number
   if (removed.length > 0) return true;
 
   const found = await ctx.db
-    .select({ table: sql<string>`'users'` })
+    .select({ table: sql<string>`'users'`.as('table') })
     .from(users)
     .where(eq(users.id, userId))
     .unionAll(
       ctx.db
-        .select({ table: sql<string>`'groups'` })
+        .select({ table: sql<string>`'groups'`.as('table') })
         .from(groups)
         .where(eq(groups.id, groupId)),
     );
