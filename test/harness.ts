@@ -23,28 +23,33 @@ export interface TestApp {
   fetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
-/** A fresh, migrated database of the kind under test, dropped when the file's tests end. */
-async function freshDatabase(statements: string[]): Promise<Database> {
-  const logger = { logQuery: (query: string) => void statements.push(query) };
-  if (databaseKind === 'pglite') {
-    const database = await createDatabase({ pgliteDir: 'memory://', logger });
-    afterAll(() => database.close());
-    return database;
-  }
+/**
+ * The connection string of a fresh, empty PostgreSQL database, dropped when the file's tests
+ * end; undefined when the suite runs on PGlite.
+ */
+export async function freshPostgresUrl(): Promise<string | undefined> {
+  if (databaseKind === 'pglite') return undefined;
   const serverUrl = process.env['TEST_DATABASE_URL'];
   if (!serverUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
   const name = `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await createDatabase({ url: url.toString(), logger });
   afterAll(async () => {
-    await database.close();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A fresh database of the kind under test, closed when the file's tests end. */
+async function freshDatabase(statements: string[]): Promise<Database> {
+  const logger = { logQuery: (query: string) => void statements.push(query) };
+  const url = await freshPostgresUrl();
+  const database = await createDatabase(url ? { url, logger } : { pgliteDir: 'memory://', logger });
+  afterAll(() => database.close());
   return database;
 }
 

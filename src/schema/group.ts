@@ -43,10 +43,18 @@ builder.queryFields((t) => ({
       type: 'groups',
       description: 'All groups, ordered by ID, as a connection.',
       ...connectionPageSize,
-      totalCount: (_parent, _args, ctx) => countGroups(ctx),
       resolve: (query, _root, _args, ctx) => ctx.db.query.groups.findMany(query({ orderBy: { id: 'asc' } })),
     },
-    { name: 'GroupConnection', description: 'A page of groups.' },
+    {
+      name: 'GroupConnection',
+      description: 'A page of groups.',
+      fields: (connection) => ({
+        totalCount: connection.int({
+          description: 'How many groups exist, across all pages.',
+          resolve: (_page, _args, ctx) => countGroups(ctx),
+        }),
+      }),
+    },
     { name: 'GroupEdge', description: 'A group and its cursor.' },
   ),
 }));

@@ -46,10 +46,18 @@ builder.queryFields((t) => ({
       type: 'users',
       description: 'All users, ordered by ID, as a connection.',
       ...connectionPageSize,
-      totalCount: (_parent, _args, ctx) => countUsers(ctx),
       resolve: (query, _root, _args, ctx) => ctx.db.query.users.findMany(query({ orderBy: { id: 'asc' } })),
     },
-    { name: 'UserConnection', description: 'A page of users.' },
+    {
+      name: 'UserConnection',
+      description: 'A page of users.',
+      fields: (connection) => ({
+        totalCount: connection.int({
+          description: 'How many users exist, across all pages.',
+          resolve: (_page, _args, ctx) => countUsers(ctx),
+        }),
+      }),
+    },
     { name: 'UserEdge', description: 'A user and its cursor.' },
   ),
 }));

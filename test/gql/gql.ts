@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ErrorsUsersNames {\n    users(first: 1) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.ErrorsUsersNamesDocument,
     "\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n": typeof types.GroupCreateDocument,
     "\n  mutation GroupUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        name\n      }\n    }\n  }\n": typeof types.GroupUpdateDocument,
     "\n  mutation GroupDelete($input: DeleteGroupInput!) {\n    deleteGroup(input: $input) {\n      deletedGroupId\n    }\n  }\n": typeof types.GroupDeleteDocument,
@@ -29,6 +30,7 @@ type Documents = {
     "\n  mutation MembershipDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": typeof types.MembershipDeleteUserDocument,
     "\n  query MembershipMembersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(id: $id) {\n      memberCount\n      membersConnection(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges {\n          cursor\n          joinedAt\n          node {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.MembershipMembersPageDocument,
     "\n  query MembershipUserGroups($id: ID!, $first: Int) {\n    user(id: $id) {\n      groups(first: $first) {\n        id\n      }\n      groupsConnection(first: $first) {\n        totalCount\n        edges {\n          joinedAt\n          node {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.MembershipUserGroupsDocument,
+    "\n  query ServerFirstUsers {\n    users(first: 100) {\n      totalCount\n      edges {\n        node {\n          name\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ServerFirstUsersDocument,
     "\n  mutation UserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        name\n        email\n        createdAt\n        groupCount\n        groups {\n          id\n        }\n      }\n    }\n  }\n": typeof types.UserCreateDocument,
     "\n  mutation UserUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.UserUpdateDocument,
     "\n  mutation UserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": typeof types.UserDeleteDocument,
@@ -36,6 +38,7 @@ type Documents = {
     "\n  query UsersPage($first: Int, $after: String, $last: Int, $before: String) {\n    users(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": typeof types.UsersPageDocument,
 };
 const documents: Documents = {
+    "\n  query ErrorsUsersNames {\n    users(first: 1) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.ErrorsUsersNamesDocument,
     "\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n": types.GroupCreateDocument,
     "\n  mutation GroupUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        name\n      }\n    }\n  }\n": types.GroupUpdateDocument,
     "\n  mutation GroupDelete($input: DeleteGroupInput!) {\n    deleteGroup(input: $input) {\n      deletedGroupId\n    }\n  }\n": types.GroupDeleteDocument,
@@ -51,6 +54,7 @@ const documents: Documents = {
     "\n  mutation MembershipDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": types.MembershipDeleteUserDocument,
     "\n  query MembershipMembersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(id: $id) {\n      memberCount\n      membersConnection(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges {\n          cursor\n          joinedAt\n          node {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": types.MembershipMembersPageDocument,
     "\n  query MembershipUserGroups($id: ID!, $first: Int) {\n    user(id: $id) {\n      groups(first: $first) {\n        id\n      }\n      groupsConnection(first: $first) {\n        totalCount\n        edges {\n          joinedAt\n          node {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.MembershipUserGroupsDocument,
+    "\n  query ServerFirstUsers {\n    users(first: 100) {\n      totalCount\n      edges {\n        node {\n          name\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ServerFirstUsersDocument,
     "\n  mutation UserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        name\n        email\n        createdAt\n        groupCount\n        groups {\n          id\n        }\n      }\n    }\n  }\n": types.UserCreateDocument,
     "\n  mutation UserUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.UserUpdateDocument,
     "\n  mutation UserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": types.UserDeleteDocument,
@@ -72,6 +76,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ErrorsUsersNames {\n    users(first: 1) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ErrorsUsersNames {\n    users(first: 1) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -132,6 +140,10 @@ export function graphql(source: "\n  query MembershipMembersPage($id: ID!, $firs
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MembershipUserGroups($id: ID!, $first: Int) {\n    user(id: $id) {\n      groups(first: $first) {\n        id\n      }\n      groupsConnection(first: $first) {\n        totalCount\n        edges {\n          joinedAt\n          node {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MembershipUserGroups($id: ID!, $first: Int) {\n    user(id: $id) {\n      groups(first: $first) {\n        id\n      }\n      groupsConnection(first: $first) {\n        totalCount\n        edges {\n          joinedAt\n          node {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServerFirstUsers {\n    users(first: 100) {\n      totalCount\n      edges {\n        node {\n          name\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServerFirstUsers {\n    users(first: 100) {\n      totalCount\n      edges {\n        node {\n          name\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

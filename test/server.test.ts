@@ -1,0 +1,143 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './gql/index.ts';
+import { freshPostgresUrl } from './harness.ts';
+
+// The real wiring: `npm start`'s entry point as a child process on an ephemeral port, talked to
+// over HTTP. The database is a file-backed PGlite (or a fresh PostgreSQL database) so a restart
+// can show that data survives it.
+
+interface RunningServer {
+  url: string;
+  stop(): Promise<number | null>;
+}
+
+let environment: NodeJS.ProcessEnv;
+let dataDirectory: string;
+
+beforeAll(async () => {
+  dataDirectory = await mkdtemp(join(tmpdir(), 'memberships-'));
+  const databaseUrl = await freshPostgresUrl();
+  environment = {
+    ...process.env,
+    PORT: '0',
+    PGLITE_DIR: join(dataDirectory, 'pglite'),
+    DATABASE_URL: databaseUrl ?? '',
+  };
+});
+afterAll(() => rm(dataDirectory, { recursive: true, force: true }));
+
+async function startServer(): Promise<RunningServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: environment,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /GraphQL API on (http:\/\/[^\s,]+)/.exec(output);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`server exited with ${code} before listening:\n${output}`)),
+    );
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function post(url: string, query: string, variables?: Record<string, unknown>) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+}
+
+const firstUserName = graphql(`
+  query ServerFirstUsers {
+    users(first: 100) {
+      totalCount
+      edges {
+        node {
+          name
+          groups {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+describe('the server entry point', () => {
+  it('migrates, loads demo data into an empty database once, and keeps data across a restart', async () => {
+    const { print } = await import('graphql');
+    const first = await startServer();
+    try {
+      const demo = await post(first.url, print(firstUserName));
+      expect(demo.errors).toBeUndefined();
+      expect(demo.data!['users'].totalCount).toBe(8);
+      expect(demo.data!['users'].edges[0].node).toEqual({
+        name: 'Ada Lovelace',
+        groups: [{ name: 'Algorithms' }, { name: 'Programming Languages' }],
+      });
+      const created = await post(
+        first.url,
+        'mutation { createUser(input: {name: "Persisted", email: "p@example.com"}) { user { id } } }',
+      );
+      expect(created.errors).toBeUndefined();
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+
+    const second = await startServer();
+    try {
+      const after = await post(second.url, print(firstUserName));
+      expect(after.data!['users'].totalCount).toBe(9);
+      expect(after.data!['users'].edges.map((edge: { node: { name: string } }) => edge.node.name)).toContain(
+        'Persisted',
+      );
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+
+  it('serves GraphiQL whose every asset comes from the server itself', async () => {
+    const server = await startServer();
+    try {
+      const page = await fetch(server.url, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).not.toMatch(/https?:\/\//);
+      expect(html).toContain('query UsersWithGroups');
+      const assets = [...html.matchAll(/(\/graphiql-assets\/[^"\s>]+)/g)].map((match) => match[1]!);
+      expect(assets.length).toBeGreaterThanOrEqual(5);
+      for (const asset of new Set(assets)) {
+        const response = await fetch(new URL(asset, server.url));
+        expect(response.status, asset).toBe(200);
+        expect(response.headers.get('cache-control')).toContain('immutable');
+        expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+      }
+      expect(html.length).toBeLessThan(10_000);
+      const missing = await fetch(new URL(assets[0]!.replace(/[^/]+$/, 'nope.js'), server.url));
+      expect(missing.status).toBe(404);
+    } finally {
+      await server.stop();
+    }
+  });
+});
