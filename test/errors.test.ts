@@ -23,7 +23,7 @@ const UsersNames = graphql(`
 describe('unexpected errors', () => {
   it('reach the client masked, with no SQL, stack or table name', async () => {
     // Simulate a broken database: the table the query needs is gone for the moment.
-    await app.database.db.execute(sql`ALTER TABLE users RENAME TO users_away`);
+    await app.db.execute(sql`ALTER TABLE users RENAME TO users_away`);
     try {
       const result = await app.gql(UsersNames);
       expect(result.data?.users ?? null).toBeNull();
@@ -32,7 +32,7 @@ describe('unexpected errors', () => {
       const body = JSON.stringify(result);
       expect(body).not.toMatch(/select|users_away|relation|stack|\.ts:/i);
     } finally {
-      await app.database.db.execute(sql`ALTER TABLE users_away RENAME TO users`);
+      await app.db.execute(sql`ALTER TABLE users_away RENAME TO users`);
     }
     expect((await app.gql(UsersNames)).errors).toBeUndefined();
   });

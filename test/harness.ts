@@ -4,14 +4,15 @@ import { print } from 'graphql';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { createApp } from '../src/app.ts';
-import { createDatabase, type Database } from '../src/db/client.ts';
+import { createDatabase, type Database, type Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 export const databaseKind: DatabaseKind = process.env['TEST_DB'] === 'postgres' ? 'postgres' : 'pglite';
 
 export interface TestApp {
-  database: Database;
+  /** The app's database, for fixtures and for checking what a request wrote. */
+  db: Db;
   /** Every SQL statement drizzle sent since the last `statements.length = 0`. */
   statements: string[];
   /** Runs a typed operation through the app's HTTP handler. */
@@ -62,7 +63,7 @@ export async function startTestApp(): Promise<TestApp> {
   const fetch = (path: string, init?: RequestInit) =>
     Promise.resolve(app.fetch(new Request(`http://test${path}`, init)));
   return {
-    database,
+    db: database.db,
     statements,
     fetch,
     async gql(document, variables) {

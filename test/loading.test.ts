@@ -11,7 +11,7 @@ let community: Community;
 
 beforeAll(async () => {
   app = await startTestApp();
-  community = await createCommunity(app.database.db, { userCount: 36, groupCount: 6, groupsPerUser: 3 });
+  community = await createCommunity(app.db, { userCount: 36, groupCount: 6, groupsPerUser: 3 });
 });
 
 async function countStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {

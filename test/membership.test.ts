@@ -102,7 +102,7 @@ const UserGroupsList = graphql(`
 
 /** One fresh user and group, not members of anything. */
 async function pair() {
-  const community = await createCommunity(app.database.db, { userCount: 1, groupCount: 1, groupsPerUser: 0 });
+  const community = await createCommunity(app.db, { userCount: 1, groupCount: 1, groupsPerUser: 0 });
   return {
     userId: userGlobalId(community.userIds[0]!),
     groupId: groupGlobalId(community.groupIds[0]!),
@@ -111,7 +111,7 @@ async function pair() {
 }
 
 async function membershipRows(userId: number) {
-  const [row] = await app.database.db
+  const [row] = await app.db
     .select({ total: count() })
     .from(usersToGroups)
     .where(eq(usersToGroups.userId, userId));
@@ -218,7 +218,7 @@ describe('removeMember', () => {
 
 describe('deleting a member', () => {
   it('removes their memberships from every group', async () => {
-    const community = await createCommunity(app.database.db, {
+    const community = await createCommunity(app.db, {
       userCount: 3,
       groupCount: 2,
       groupsPerUser: 2,
@@ -234,7 +234,7 @@ describe('deleting a member', () => {
 
 describe('membersConnection and groupsConnection', () => {
   it('page members by user ID with joinedAt on every edge, forward and backward', async () => {
-    const community = await createCommunity(app.database.db, {
+    const community = await createCommunity(app.db, {
       userCount: 7,
       groupCount: 1,
       groupsPerUser: 1,
@@ -262,7 +262,7 @@ describe('membersConnection and groupsConnection', () => {
   });
 
   it('lists a user’s groups in ID order, the list and the connection agreeing', async () => {
-    const community = await createCommunity(app.database.db, {
+    const community = await createCommunity(app.db, {
       userCount: 1,
       groupCount: 6,
       groupsPerUser: 6,
