@@ -36,11 +36,10 @@ query UsersWithGroups {
 function maskUnexpectedErrors(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof PothosValidationError && error instanceof GraphQLError) {
-    return new GraphQLError(original.message, {
-      nodes: error.nodes,
-      path: error.path,
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    // Yoga logs every error that masking replaces; a client's mistake is not the server's, so
+    // the same error goes back, with its code.
+    error.extensions['code'] = 'BAD_USER_INPUT';
+    return error;
   }
   return maskError(error, message, isDev);
 }

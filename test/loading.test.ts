@@ -182,7 +182,36 @@ describe('entered through a root query', () => {
   });
 });
 
+const NodeGroupDeep = graphql(`
+  query LoadingNodeGroup($id: ID!) {
+    node(id: $id) {
+      ... on Group {
+        memberCount
+        members {
+          name
+          groups {
+            name
+            memberCount
+          }
+        }
+      }
+    }
+  }
+`);
+
 describe('entered where the plugin cannot preload', () => {
+  it('loads node(id) with nested relations and counts in one statement', async () => {
+    const { result, statements } = await countStatements(() =>
+      app.gql(NodeGroupDeep, { id: groupGlobalId(community.groupIds[0]!) }),
+    );
+    expect(result.errors).toBeUndefined();
+    const group = result.data!.node;
+    if (!group || !('members' in group)) throw new Error('expected a Group');
+    expect(group.members).toHaveLength(group.memberCount);
+    expect(group.members.length).toBeGreaterThan(2);
+    expect(statements).toHaveLength(1);
+  });
+
   it('loads nodes(ids) of both types with one statement per type and level', async () => {
     const ids = [...community.userIds.map(userGlobalId), ...community.groupIds.map(groupGlobalId)];
     const { result, statements } = await countStatements(() => app.gql(NodesWithRelations, { ids }));
