@@ -8,7 +8,7 @@ import { schema } from './schema/index.ts';
 
 export const graphqlEndpoint = '/graphql';
 
-const exampleQuery = `# Users with their groups, read through the membership table in one SQL statement.
+const exampleQuery = `# Users and their groups, loaded in one SQL statement.
 query UsersWithGroups {
   users(first: 5) {
     totalCount

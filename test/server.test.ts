@@ -1,19 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.ts';
 import { freshPostgresUrl } from './harness.ts';
+import { startServerProcess } from './server-process.ts';
 
 // The real wiring: `npm start`'s entry point as a child process on an ephemeral port, talked to
 // over HTTP. The database is a file-backed PGlite (or a fresh PostgreSQL database) so a restart
 // can show that data survives it.
-
-interface RunningServer {
-  url: string;
-  stop(): Promise<number | null>;
-}
 
 let environment: NodeJS.ProcessEnv;
 let dataDirectory: string;
@@ -29,34 +24,7 @@ beforeAll(async () => {
   };
 });
 afterAll(() => rm(dataDirectory, { recursive: true, force: true }));
-
-async function startServer(): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: environment,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /GraphQL API on (http:\/\/[^\s,]+)/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`server exited with ${code} before listening:\n${output}`)),
-    );
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
-  };
-}
+const startServer = () => startServerProcess(environment);
 
 async function post(url: string, query: string, variables?: Record<string, unknown>) {
   const response = await fetch(url, {
