@@ -32,7 +32,10 @@ export function renderLocalGraphiQL(options: GraphiQLOptions): string {
   // Yoga's page fills the editor from `?query=`, else from `query`, else a welcome comment;
   // GraphiQL only falls back to `defaultQuery` on an empty editor, which never happens. Passing
   // the default as `query` too makes it appear (graphql-hive/graphql-yoga#3979 is the same bug).
-  const pageOptions: GraphiQLOptions & { query?: string | undefined } = { ...options, query: options.defaultQuery };
+  const pageOptions: GraphiQLOptions & { query?: string | undefined } = {
+    ...options,
+    query: options.defaultQuery,
+  };
   return renderGraphiQL(pageOptions)
     .replace(/https:\/\/unpkg\.com\/@graphql-yoga\/graphiql@[^/]+\/dist\//g, assetsPath)
     .replace(/<link rel=icon href=https:[^>]*>/, '<link rel=icon href=data:,>');

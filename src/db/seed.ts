@@ -39,11 +39,11 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       .insert(groups)
       .values(demoGroups.map((name) => ({ name })))
       .returning({ id: groups.id });
-    const memberships = Object.entries(demoMemberships).flatMap(([userIndex, groupIndexes]) =>
-      groupIndexes.map((groupIndex) => ({
-        userId: userRows[Number(userIndex)]!.id,
-        groupId: groupRows[groupIndex]!.id,
-      })),
+    const memberships = userRows.flatMap((user, userIndex) =>
+      (demoMemberships[userIndex] ?? []).flatMap((groupIndex) => {
+        const group = groupRows[groupIndex];
+        return group ? [{ userId: user.id, groupId: group.id }] : [];
+      }),
     );
     await tx.insert(usersToGroups).values(memberships);
     return true;

@@ -16,7 +16,8 @@ export async function createGroup(ctx: Context, input: { name: string }): Promis
       .insert(groups)
       .values({ name: cleanName(input.name, 'Group') })
       .returning({ id: groups.id });
-    return created!.id;
+    // INSERT … RETURNING without ON CONFLICT returns its row or throws.
+    return (created as { id: number }).id;
   } catch (error) {
     rethrowWriteError(error, { conflict: nameTaken });
   }

@@ -14,7 +14,8 @@ export async function createUser(ctx: Context, input: { name: string; email: str
   const values = { name: cleanName(input.name, 'User'), email: cleanEmail(input.email) };
   try {
     const [created] = await ctx.db.insert(users).values(values).returning({ id: users.id });
-    return created!.id;
+    // INSERT … RETURNING without ON CONFLICT returns its row or throws.
+    return (created as { id: number }).id;
   } catch (error) {
     rethrowWriteError(error, { conflict: emailTaken });
   }
