@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Db } from './db/client.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.ts';
+import { type Metrics, useMetrics } from './metrics.ts';
 import { type Context, createContext } from './resolvers/context.ts';
 import { schema } from './schema/index.ts';
 
@@ -44,7 +45,13 @@ function maskUnexpectedErrors(error: unknown, message: string, isDev?: boolean):
   return maskError(error, message, isDev);
 }
 
-export function createApp({ db }: { db: Db }): YogaServerInstance<Record<string, never>, Context> {
+export interface AppOptions {
+  db: Db;
+  /** When given, serves them at /metrics. */
+  metrics?: Metrics | undefined;
+}
+
+export function createApp({ db, metrics }: AppOptions): YogaServerInstance<Record<string, never>, Context> {
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint,
@@ -52,6 +59,6 @@ export function createApp({ db }: { db: Db }): YogaServerInstance<Record<string,
     maskedErrors: { maskError: maskUnexpectedErrors },
     graphiql: { title: 'Memberships API', defaultQuery: exampleQuery },
     renderGraphiQL: renderLocalGraphiQL,
-    plugins: [useGraphiQLAssets()],
+    plugins: [useGraphiQLAssets(), ...(metrics ? [useMetrics(metrics)] : [])],
   });
 }

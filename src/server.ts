@@ -5,23 +5,26 @@ import { readConfig } from './config.ts';
 import { createDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { seedDemoData } from './db/seed.ts';
+import { createMetrics } from './metrics.ts';
 
 const config = readConfig();
 
 if (!config.databaseUrl && !config.pgliteDir.startsWith('memory://')) {
   await mkdir(config.pgliteDir, { recursive: true });
 }
+const metrics = createMetrics();
 const database = await createDatabase({
   url: config.databaseUrl,
   pgliteDir: config.pgliteDir,
   poolSize: config.poolSize,
+  logger: metrics.statementLogger,
 });
 await migrateDatabase(database);
 if (config.seedDemoData && (await seedDemoData(database.db))) {
   console.log('Loaded the demo data into the empty database.');
 }
 
-const server = createServer(createApp({ db: database.db }));
+const server = createServer(createApp({ db: database.db, metrics }));
 server.listen(config.port, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -69,6 +69,15 @@ describe('the server entry point', () => {
         'mutation { createUser(input: {name: "Persisted", email: "p@example.com"}) { user { id } } }',
       );
       expect(created.errors).toBeUndefined();
+
+      const metrics = await (await fetch(new URL('/metrics', first.url))).text();
+      expect(metrics).toMatch(/^db_statements_total \d+/m);
+      expect(metrics).toContain(
+        'graphql_envelop_request{operationName="ServerFirstUsers",operationType="query"} 1',
+      );
+      expect(metrics).toMatch(
+        /graphql_yoga_http_duration_count\{[^}]*operationName="ServerFirstUsers"[^}]*\} 1/,
+      );
     } finally {
       expect(await first.stop()).toBe(0);
     }
