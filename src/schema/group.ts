@@ -22,7 +22,9 @@ export const Group = builder.drizzleNode('groups', {
       },
       query: (args) => ({ orderBy: { id: 'asc' }, limit: listLimit(args.first) }),
     }),
-    memberCount: t.relatedCount('members', { description: 'How many users belong to this group.' }),
+    // Counts junction rows rather than distinct members: the composite primary key makes them equal,
+    // and count(*) on the junction is an index-only scan where counting through the join is not.
+    memberCount: t.relatedCount('memberships', { description: 'How many users belong to this group.' }),
   }),
 });
 
