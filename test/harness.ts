@@ -7,6 +7,14 @@ import { createApp } from '../src/app.ts';
 import { createDatabase, type Database, type Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 
+// Hooks registered while another hook runs (startTestApp is called from beforeAll) are ignored,
+// so resources register their cleanup here and one afterAll, registered when a test file
+// imports this module, releases them in reverse order.
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
 export type DatabaseKind = 'pglite' | 'postgres';
 export const databaseKind: DatabaseKind = process.env['TEST_DB'] === 'postgres' ? 'postgres' : 'pglite';
 
@@ -36,7 +44,7 @@ export async function freshPostgresUrl(): Promise<string | undefined> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  afterAll(async () => {
+  cleanups.push(async () => {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   });
@@ -50,7 +58,7 @@ async function freshDatabase(statements: string[]): Promise<Database> {
   const logger = { logQuery: (query: string) => void statements.push(query) };
   const url = await freshPostgresUrl();
   const database = await createDatabase(url ? { url, logger } : { pgliteDir: 'memory://', logger });
-  afterAll(() => database.close());
+  cleanups.push(() => database.close());
   return database;
 }
 
