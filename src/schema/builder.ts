@@ -48,16 +48,9 @@ export const builder = new SchemaBuilder<{
     idFieldOptions: {
       description: 'Globally unique, opaque ID. Pass it to `node`, `user`, `group` or a mutation.',
     },
-    nodeQueryOptions: {
-      description: 'Fetches any object by its global ID. Null when no object has this ID.',
-      nullable: true,
-      args: { id: { description: 'The global ID of a User or Group.' } },
-    },
-    nodesQueryOptions: {
-      description: 'Fetches objects by global ID, in the order given; null for each unknown ID.',
-      nullable: { list: false, items: true },
-      args: { ids: { description: 'Global IDs of Users or Groups, in any mix.' } },
-    },
+    // Defined in node.ts, so an unknown ID gives null instead of failing the whole list.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     pageInfoTypeOptions: {
       description: 'Where a page sits in a connection, and the cursors to move from it.',
     },
