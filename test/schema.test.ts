@@ -39,3 +39,12 @@ describe('schema.graphql', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('node IDs', () => {
+  it('are encoded synchronously, so lists of users and groups complete without a promise per object', () => {
+    const user = schema.getType('User');
+    if (!isObjectType(user)) throw new Error('User is not an object type');
+    const id = user.getFields()['id']!.resolve!({ id: 5 }, {}, {}, {} as never);
+    expect(id).toBe(btoa('User:5'));
+  });
+});

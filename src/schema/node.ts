@@ -29,6 +29,8 @@ builder.queryFields((t) => ({
     // One lookup per ID, so a missing row nulls only its own entry. They start in the same tick,
     // and plugin-drizzle batches them into one statement per type.
     resolve: (_root, args, ctx, info) =>
-      args.ids.map((id) => resolveNodes(builder, ctx, info, [id]).then(([node]) => node ?? null, nullWhenRowMissing)),
+      args.ids.map((id) =>
+        resolveNodes(builder, ctx, info, [id]).then(([node]) => node ?? null, nullWhenRowMissing),
+      ),
   }),
 }));

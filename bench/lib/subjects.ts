@@ -1,0 +1,137 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Workload } from './workloads.ts';
+
+/** A server under test and how to ask it each workload. */
+export interface SubjectDefinition {
+  name: 'api' | 'dataloader' | 'naive' | 'floor';
+  label: string;
+  command: string[];
+  /** The line the server prints once it listens; its first group is the base URL. */
+  ready: RegExp;
+  /** The path a workload is posted to. */
+  path: (workload: Workload) => string;
+}
+
+const graphqlPath = () => '/graphql';
+
+export const subjectDefinitions: SubjectDefinition[] = [
+  {
+    name: 'api',
+    label: 'this API (npm start)',
+    command: ['npm', 'start', '--silent'],
+    ready: /GraphQL API on (http:\/\/[^\s,/]+)/,
+    path: graphqlPath,
+  },
+  {
+    name: 'dataloader',
+    label: 'DataLoader per level',
+    command: [process.execPath, '--import', 'tsx', 'bench/baselines/dataloader.ts'],
+    ready: /listening on (http:\/\/\S+)/,
+    path: graphqlPath,
+  },
+  {
+    name: 'naive',
+    label: 'naive (query per row)',
+    command: [process.execPath, '--import', 'tsx', 'bench/baselines/naive.ts'],
+    ready: /listening on (http:\/\/\S+)/,
+    path: graphqlPath,
+  },
+  {
+    name: 'floor',
+    label: 'hand-written SQL floor',
+    command: [process.execPath, '--import', 'tsx', 'bench/baselines/floor.ts'],
+    ready: /listening on (http:\/\/\S+)/,
+    path: (workload) => `/${workload.name.toLowerCase()}`,
+  },
+];
+
+export interface RunningSubject {
+  definition: SubjectDefinition;
+  baseUrl: string;
+  /** Total SQL statements the server reports having sent. */
+  statements(): Promise<number>;
+  /** Peak resident memory (VmHWM) of the server process tree, in bytes. */
+  peakRss(): number;
+  stop(): Promise<void>;
+}
+
+export async function startSubject(
+  definition: SubjectDefinition,
+  env: { databaseUrl: string; poolSize: number },
+): Promise<RunningSubject> {
+  const child: ChildProcess = spawn(definition.command[0]!, definition.command.slice(1), {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: '0',
+      DATABASE_URL: env.databaseUrl,
+      DATABASE_POOL_SIZE: String(env.poolSize),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = definition.ready.exec(output);
+      if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${definition.name} exited with ${code}:\n${output}`)));
+  });
+  child.stdout!.resume();
+  child.stderr!.resume();
+  return {
+    definition,
+    baseUrl,
+    async statements() {
+      const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+      const match = /^db_statements_total (\d+)/m.exec(metrics);
+      if (!match) throw new Error(`${definition.name} reports no db_statements_total`);
+      return Number(match[1]);
+    },
+    peakRss: () => Math.max(...processTree(child.pid!).map(peakRssOf)),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        // The whole group: `npm start` runs the server as a grandchild.
+        process.kill(-child.pid!, 'SIGTERM');
+      }),
+  };
+}
+
+function processTree(pid: number): number[] {
+  const children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+    readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+  );
+  return [pid, ...children.flatMap(processTree)];
+}
+
+function peakRssOf(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+/** Sends one workload request to a subject and returns the parsed response. */
+export async function ask(
+  subject: RunningSubject,
+  workload: Workload,
+  random: () => number,
+): Promise<unknown> {
+  const response = await fetch(subject.baseUrl + subject.definition.path(workload), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: requestBody(subject, workload, random),
+  });
+  if (!response.ok) throw new Error(`${subject.definition.name} ${workload.name}: HTTP ${response.status}`);
+  return response.json();
+}
+
+export function requestBody(subject: RunningSubject, workload: Workload, random: () => number): string {
+  const { operationName, variables } = workload.body(random);
+  const query = subject.definition.path(workload) === '/graphql' ? workload.query : undefined;
+  return JSON.stringify({ query, operationName, variables });
+}

@@ -1,0 +1,324 @@
+/**
+ * `npm run bench`: this API against a naive server, a DataLoader-per-level server and a
+ * hand-written SQL floor, on the same seeded PostgreSQL database, in one run. Subjects take
+ * turns within each round so machine drift hits all alike. Writes docs/benchmarks.md and
+ * docs/benchmarks.svg. See docs/benchmarks.md for the method.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { load, type LoadResult } from './lib/load.ts';
+import { markdownTable, type Row, throughputChart } from './lib/report.ts';
+import { prepareDatabase } from './lib/databases.ts';
+import { explainWorkload } from './lib/explain.ts';
+import { ask, type RunningSubject, startSubject, subjectDefinitions } from './lib/subjects.ts';
+import { seededRandom, type Workload, workloads } from './lib/workloads.ts';
+
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'check-only': { type: 'boolean', default: false },
+    scale: { type: 'string' },
+    concurrency: { type: 'string', default: '16' },
+    rounds: { type: 'string' },
+    seconds: { type: 'string' },
+    pool: { type: 'string', default: '10' },
+    server: {
+      type: 'string',
+      default: process.env['BENCH_SERVER_URL'] ?? 'postgres://postgres@127.0.0.1:5432',
+    },
+  },
+});
+
+const quick = options.quick || options['check-only'];
+const settings = {
+  scale: Number(options.scale ?? (options['check-only'] ? 0.01 : quick ? 0.1 : 1)),
+  concurrency: Number(options.concurrency),
+  rounds: Number(options.rounds ?? (quick ? 2 : 3)),
+  seconds: Number(options.seconds ?? (quick ? 2 : 5)),
+  poolSize: Number(options.pool),
+  curveScales: quick ? [0.01, 0.1] : [0.01, 0.1, 1],
+};
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function startAll(databaseUrl: string): Promise<RunningSubject[]> {
+  const subjects: RunningSubject[] = [];
+  for (const definition of subjectDefinitions) {
+    subjects.push(await startSubject(definition, { databaseUrl, poolSize: settings.poolSize }));
+  }
+  return subjects;
+}
+
+/** Every subject must return exactly the API's data, keys in the same order, for every read workload. */
+async function checkSameData(subjects: RunningSubject[], reads: Workload[]): Promise<void> {
+  for (const workload of reads) {
+    const answers = await Promise.all(subjects.map((subject) => ask(subject, workload, Math.random)));
+    const [reference] = answers.map((answer) => JSON.stringify(answer));
+    subjects.forEach((subject, i) => {
+      if (JSON.stringify(answers[i]) !== reference) {
+        throw new Error(
+          `${subject.definition.name} returns different data than the API for ${workload.name}`,
+        );
+      }
+    });
+    log(`${workload.name}: all ${subjects.length} subjects return the same data`);
+  }
+}
+
+async function statementsPerRequest(subject: RunningSubject, workload: Workload): Promise<number> {
+  const samples = 10;
+  const random = seededRandom(7);
+  const before = await subject.statements();
+  for (let i = 0; i < samples; i += 1) await ask(subject, workload, random);
+  return ((await subject.statements()) - before) / samples;
+}
+
+function pgbench(databaseUrl: string, workload: string): { tps: number; latencyMs: number } | undefined {
+  try {
+    const output = execFileSync(
+      'pgbench',
+      [
+        '-n',
+        '-M',
+        'prepared',
+        '-c',
+        String(settings.concurrency),
+        '-j',
+        '2',
+        '-T',
+        String(settings.seconds),
+        '-f',
+        `bench/baselines/sql/${workload.toLowerCase()}.sql`,
+        databaseUrl,
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const tps = /tps = ([\d.]+)/.exec(output);
+    const latency = /latency average = ([\d.]+) ms/.exec(output);
+    return tps && latency ? { tps: Number(tps[1]), latencyMs: Number(latency[1]) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  log(`settings: ${JSON.stringify(settings)}`);
+  const main = await prepareDatabase(options.server, settings.scale, log);
+  const all = workloads(main.shape);
+  const reads = all.filter((workload) => workload.readOnly);
+
+  const subjects = await startAll(main.url);
+  try {
+    await checkSameData(subjects, reads);
+    if (options['check-only']) return;
+
+    const statements = new Map<string, number>();
+    for (const subject of subjects) {
+      for (const workload of all) {
+        statements.set(
+          `${subject.definition.name}/${workload.name}`,
+          await statementsPerRequest(subject, workload),
+        );
+      }
+    }
+    log('warming up');
+    for (const workload of all) {
+      for (const subject of subjects)
+        await load(subject, workload, { seconds: 1, concurrency: settings.concurrency, seed: 1 });
+    }
+    const samples = new Map<string, LoadResult[]>();
+    for (let round = 0; round < settings.rounds; round += 1) {
+      for (const workload of all) {
+        // Rotate who goes first, so no subject always runs right after the same neighbour.
+        const order = subjects.map((_, i) => subjects[(i + round) % subjects.length]!);
+        for (const subject of order) {
+          const result = await load(subject, workload, {
+            seconds: settings.seconds,
+            concurrency: settings.concurrency,
+            seed: round + 2,
+          });
+          const key = `${subject.definition.name}/${workload.name}`;
+          samples.set(key, [...(samples.get(key) ?? []), result]);
+          log(
+            `round ${round + 1} ${workload.name} ${subject.definition.name}: ${result.requestsPerSecond.toFixed(0)} req/s`,
+          );
+        }
+      }
+    }
+    const peakRss = new Map(subjects.map((subject) => [subject.definition.label, subject.peakRss()]));
+    const rows: Row[] = all.flatMap((workload) => {
+      const floor = median(samples.get(`floor/${workload.name}`)!.map((sample) => sample.requestsPerSecond));
+      return subjects.map((subject) => {
+        const results = samples.get(`${subject.definition.name}/${workload.name}`)!;
+        const requestsPerSecond = median(results.map((result) => result.requestsPerSecond));
+        return {
+          workload: workload.name,
+          subject: subject.definition.label,
+          requestsPerSecond,
+          p50: median(results.map((result) => result.p50)),
+          p99: median(results.map((result) => result.p99)),
+          statementsPerRequest: statements.get(`${subject.definition.name}/${workload.name}`)!,
+          ratioToFloor: requestsPerSecond / floor,
+          failures: results.reduce((sum, result) => sum + result.failures, 0),
+        };
+      });
+    });
+    await stopAll(subjects);
+    subjects.length = 0;
+
+    const pgbenchRows = ['W1', 'W2', 'W3'].map((name) => ({ name, result: pgbench(main.url, name) }));
+    const curve = await scaleCurve();
+    const explain = await explainWorkload(
+      curve.at(-1)!.url,
+      all.find((workload) => workload.name === 'W2')!,
+    );
+    const minutes = (Date.now() - started) / 60_000;
+    const markdown = document({
+      rows,
+      peakRss,
+      pgbenchRows,
+      curve,
+      explain,
+      seedSeconds: main.seedSeconds,
+      minutes,
+      shape: main.shape,
+    });
+    writeFileSync('docs/benchmarks.md', markdown);
+    writeFileSync('docs/benchmarks.svg', await throughputChart(rows));
+    console.log(`\n${markdownTable(rows, peakRss)}\n`);
+    log(`wrote docs/benchmarks.md and docs/benchmarks.svg in ${minutes.toFixed(1)} minutes`);
+  } finally {
+    await stopAll(subjects);
+  }
+}
+
+async function stopAll(subjects: RunningSubject[]): Promise<void> {
+  await Promise.all(subjects.map((subject) => subject.stop()));
+}
+
+interface CurvePoint {
+  memberships: number;
+  url: string;
+  w2: number;
+  w3: number;
+}
+
+/** W2 and W3 latency of the API alone, one request at a time, as the data grows. */
+async function scaleCurve(): Promise<CurvePoint[]> {
+  const points: CurvePoint[] = [];
+  for (const scale of settings.curveScales) {
+    const database = await prepareDatabase(options.server, scale, log);
+    const api = await startSubject(subjectDefinitions[0]!, {
+      databaseUrl: database.url,
+      poolSize: settings.poolSize,
+    });
+    try {
+      const [, w2, w3] = workloads(database.shape);
+      const measure = async (workload: Workload) => {
+        await load(api, workload, { seconds: 1, concurrency: 1, seed: 1 });
+        return (await load(api, workload, { seconds: settings.seconds, concurrency: 1, seed: 1 })).p50;
+      };
+      points.push({
+        memberships: database.shape.memberships,
+        url: database.url,
+        w2: await measure(w2!),
+        w3: await measure(w3!),
+      });
+    } finally {
+      await api.stop();
+    }
+  }
+  return points;
+}
+
+function document(input: {
+  rows: Row[];
+  peakRss: Map<string, number>;
+  pgbenchRows: { name: string; result: { tps: number; latencyMs: number } | undefined }[];
+  curve: CurvePoint[];
+  explain: { sql: string; plan: string };
+  seedSeconds: number | undefined;
+  minutes: number;
+  shape: { users: number; groups: number; memberships: number; largestGroup: number };
+}): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const first = input.curve[0]!;
+  const last = input.curve.at(-1)!;
+  return `# Benchmarks
+
+Generated by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}.
+Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${pgVersion()}.
+The whole run took ${input.minutes.toFixed(1)} minutes. Absolute numbers depend on the machine; compare the ratios, which were
+measured in the same run.
+
+![Throughput relative to the floor](benchmarks.svg)
+
+## Results
+
+Data: ${input.shape.users.toLocaleString('en-US')} users, ${input.shape.groups.toLocaleString('en-US')} groups,
+${input.shape.memberships.toLocaleString('en-US')} memberships (largest group: ${input.shape.largestGroup.toLocaleString('en-US')} members).
+${input.seedSeconds === undefined ? 'The database was seeded by an earlier run (`npm run bench:seed`).' : `Seeding took ${input.seedSeconds.toFixed(1)} s.`}
+Concurrency ${settings.concurrency}, database pool ${settings.poolSize} connections for every subject, ${settings.rounds} rounds of
+${settings.seconds} s per subject and workload; medians over rounds.
+
+${markdownTable(input.rows, input.peakRss)}
+
+### PostgreSQL alone
+
+The floor's SQL timed with \`pgbench\` (prepared statements, same concurrency), to show how much of the floor is PostgreSQL itself:
+
+| Workload | transactions/s | average latency ms |
+| --- | ---: | ---: |
+${input.pgbenchRows.map(({ name, result }) => `| ${name} | ${result ? result.tps.toFixed(0) : 'n/a'} | ${result ? result.latencyMs.toFixed(2) : 'n/a'} |`).join('\n')}
+
+### Scale curve
+
+p50 latency of the API, one request at a time:
+
+| Memberships | W2 p50 ms | W3 p50 ms |
+| ---: | ---: | ---: |
+${input.curve.map((point) => `| ${point.memberships.toLocaleString('en-US')} | ${point.w2.toFixed(1)} | ${point.w3.toFixed(1)} |`).join('\n')}
+
+W2 grows ${(last.w2 / first.w2).toFixed(2)}× from ${first.memberships.toLocaleString('en-US')} to ${last.memberships.toLocaleString('en-US')} memberships.
+
+The statement the API sends for W2 at ${last.memberships.toLocaleString('en-US')} memberships, and PostgreSQL's plan for it
+(\`EXPLAIN (ANALYZE, BUFFERS)\`): index scans on the junction table, no sequential scan.
+
+\`\`\`sql
+${input.explain.sql}
+\`\`\`
+
+\`\`\`
+${input.explain.plan}
+\`\`\`
+
+## Method
+
+- Subjects, all started as separate processes against the same database: this API as users start it (\`npm start\`
+  with \`DATABASE_URL\`, \`NODE_ENV=production\`); \`bench/baselines/naive.ts\`, the same schema with resolvers that
+  query once per parent row; \`bench/baselines/dataloader.ts\`, the same schema with one DataLoader per relation level;
+  \`bench/baselines/floor.ts\`, plain \`node:http\` + \`pg\` answering each workload with one hand-written SQL statement
+  that builds the JSON in PostgreSQL.
+- Workloads are the documents in \`bench/workloads/\`. Before timing, every subject's answer to W1, W2, W3 and W5 is
+  compared with the API's and must be identical.
+- Load: autocannon, ${settings.concurrency} connections; a warm-up second per subject and workload first.
+- Statements per request: the subject's own \`db_statements_total\` counter (its \`/metrics\`), over 10 sequential requests.
+- Peak RSS: \`VmHWM\` of the subject's process tree, read from \`/proc\` at the end of the timed rounds.
+- Data: \`npm run bench:seed\` (\`bench/seed.ts\`) applies the project's migrations and fills the tables with
+  \`generate_series\`, deterministically: every user in 5 to 15 groups, group popularity skewed toward low ids.
+`;
+}
+
+function pgVersion(): string {
+  try {
+    return execFileSync('psql', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'PostgreSQL';
+  }
+}
+
+await main();
