@@ -1,13 +1,14 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Db } from './db/client.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { type Metrics, useMetrics } from './metrics.ts';
 import { type Context, createContext } from './resolvers/context.ts';
-import { schema } from './schema/index.ts';
+import { federationSchema, schema } from './schema/index.ts';
 
 export const graphqlEndpoint = '/graphql';
+export const federationEndpoint = '/federation';
 
 const exampleQuery = `# Users and their groups, loaded in one SQL statement.
 query UsersWithGroups {
@@ -51,14 +52,39 @@ export interface AppOptions {
   metrics?: Metrics | undefined;
 }
 
-export function createApp({ db, metrics }: AppOptions): YogaServerInstance<Record<string, never>, Context> {
-  return createYoga<Record<string, never>, Context>({
-    schema,
-    graphqlEndpoint,
+type App = YogaServerInstance<Record<string, never>, Context>;
+
+/**
+ * Serves the federation subgraph from the main server. A stitching gateway reads /graphql and
+ * its _sdl; a federation gateway reads /federation. Both answer from the same resolvers.
+ */
+function useFederationEndpoint(federation: App): Plugin {
+  return {
+    onRequest({ url, request, endResponse }) {
+      if (url.pathname !== federationEndpoint) return;
+      return Promise.resolve(federation.fetch(request)).then(endResponse);
+    },
+  };
+}
+
+export function createApp({ db, metrics }: AppOptions): App {
+  const shared = {
     context: () => createContext(db),
     maskedErrors: { maskError: maskUnexpectedErrors },
+  };
+  const federation = createYoga<Record<string, never>, Context>({
+    ...shared,
+    schema: federationSchema,
+    graphqlEndpoint: federationEndpoint,
+    graphiql: false,
+    landingPage: false,
+  });
+  return createYoga<Record<string, never>, Context>({
+    ...shared,
+    schema,
+    graphqlEndpoint,
     graphiql: { title: 'Memberships API', defaultQuery: exampleQuery },
     renderGraphiQL: renderLocalGraphiQL,
-    plugins: [useGraphiQLAssets(), ...(metrics ? [useMetrics(metrics)] : [])],
+    plugins: [useGraphiQLAssets(), useFederationEndpoint(federation), ...(metrics ? [useMetrics(metrics)] : [])],
   });
 }

@@ -182,6 +182,41 @@ describe('entered through a root query', () => {
   });
 });
 
+const UsersByIdsDeep = graphql(`
+  query LoadingUsersByIds($ids: [ID!]!) {
+    usersByIds(ids: $ids) {
+      id
+      groupCount
+      groups {
+        name
+        memberCount
+        members(first: 3) {
+          name
+          groups {
+            id
+          }
+        }
+      }
+      groupsConnection(first: 2) {
+        edges {
+          joinedAt
+        }
+      }
+    }
+  }
+`);
+
+const GroupsByIds = graphql(`
+  query LoadingGroupsByIds($ids: [ID!]!) {
+    groupsByIds(ids: $ids) {
+      id
+      members {
+        id
+      }
+    }
+  }
+`);
+
 const NodeGroupDeep = graphql(`
   query LoadingNodeGroup($id: ID!) {
     node(id: $id) {
@@ -198,6 +233,46 @@ const NodeGroupDeep = graphql(`
     }
   }
 `);
+
+describe('entered through the batch entry points for gateways', () => {
+  it('usersByIds answers in the order asked, null for unknown IDs, in one statement however deep', async () => {
+    const wanted = [community.userIds[5]!, 2_000_000_000, ...community.userIds.slice(0, 30), community.userIds[5]!];
+    const { result, statements } = await countStatements(() =>
+      app.gql(UsersByIdsDeep, { ids: wanted.map(userGlobalId) }),
+    );
+    expect(result.errors).toBeUndefined();
+    const users = result.data!.usersByIds;
+    expect(users.map((user) => user?.id ?? null)).toEqual(
+      wanted.map((id) => (id === 2_000_000_000 ? null : userGlobalId(id))),
+    );
+    expect(users[0]!.groups.map((group) => group.name)).toHaveLength(3);
+    expect(users[0]!.groups[0]!.members[0]!.groups.length).toBeGreaterThan(0);
+    expect(users[0]!.groupsConnection.edges).toHaveLength(2);
+    expect(statements).toHaveLength(1);
+  });
+
+  it('groupsByIds does the same for groups', async () => {
+    const wanted = [community.groupIds[2]!, community.groupIds[0]!, 2_000_000_000];
+    const { result, statements } = await countStatements(() =>
+      app.gql(GroupsByIds, { ids: wanted.map(groupGlobalId) }),
+    );
+    expect(result.data!.groupsByIds.map((group) => group?.id ?? null)).toEqual([
+      groupGlobalId(wanted[0]!),
+      groupGlobalId(wanted[1]!),
+      null,
+    ]);
+    expect(result.data!.groupsByIds[0]!.members.length).toBeGreaterThan(0);
+    expect(statements).toHaveLength(1);
+  });
+
+  it('refuses more than 1000 IDs with BAD_USER_INPUT before any SQL', async () => {
+    const { result, statements } = await countStatements(() =>
+      app.gql(GroupsByIds, { ids: Array.from({ length: 1001 }, (_, i) => groupGlobalId(i + 1)) }),
+    );
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(statements).toHaveLength(0);
+  });
+});
 
 describe('entered where the plugin cannot preload', () => {
   it('loads node(id) with nested relations and counts in one statement', async () => {

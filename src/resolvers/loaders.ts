@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { count, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { usersToGroups } from '../db/schema.ts';
+import { groups, users, usersToGroups } from '../db/schema.ts';
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -15,6 +15,9 @@ export function createLoaders(db: Db) {
   return {
     membershipCountByUserId: membershipCountBy(db, usersToGroups.userId),
     membershipCountByGroupId: membershipCountBy(db, usersToGroups.groupId),
+    // Federation's _entities resolves each representation on its own; these batch them.
+    userById: rowById(db, users),
+    groupById: rowById(db, groups),
   };
 }
 
@@ -31,5 +34,13 @@ function membershipCountBy(
     const totals = new Map(rows.map((row) => [row.id, row.total]));
     // DataLoader pairs answers with keys by position, so follow the key order exactly.
     return ids.map((id) => totals.get(id) ?? 0);
+  });
+}
+
+function rowById<Table extends typeof users | typeof groups>(db: Db, table: Table): DataLoader<number, Table['$inferSelect'] | null> {
+  return new DataLoader(async (ids) => {
+    const rows = (await db.select().from(table as typeof users).where(inArray(table.id, [...ids]))) as Table['$inferSelect'][];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
   });
 }

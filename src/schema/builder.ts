@@ -1,5 +1,7 @@
 import SchemaBuilder from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import WithInputPlugin from '@pothos/plugin-with-input';
 import { getTableConfig } from 'drizzle-orm/pg-core';
@@ -16,7 +18,7 @@ const MAX_INTEGER_KEY = 2_147_483_647;
  * argument and `node` lookup, because plugin-drizzle would turn "User:abc" into NaN and a key
  * beyond the integer range into a database error.
  */
-function decodeIntegerGlobalID(globalID: string): { typename: string; id: string } {
+export function decodeIntegerGlobalID(globalID: string): { typename: string; id: string } {
   const decoded = decodeGlobalID(globalID);
   if (!/^[1-9]\d{0,9}$/.test(decoded.id) || Number(decoded.id) > MAX_INTEGER_KEY) {
     throw new BadUserInputError(`"${globalID.slice(0, 100)}" is not a valid ID.`);
@@ -32,7 +34,8 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
   Scalars: { DateTime: { Input: Date; Output: Date } };
 }>({
-  plugins: [RelayPlugin, WithInputPlugin, DrizzlePlugin],
+  // Federation last: it wraps the resolvers the others produce.
+  plugins: [DirectivesPlugin, RelayPlugin, WithInputPlugin, DrizzlePlugin, FederationPlugin],
   defaultFieldNullability: false,
   drizzle: {
     // A function of the request, never a module singleton: tests and transactions swap ctx.db.

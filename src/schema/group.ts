@@ -1,5 +1,6 @@
 import { countGroups, groupNotFound } from '../resolvers/group.ts';
 import { connectionPageSize, DEFAULT_PAGE_SIZE, listLimit, MAX_PAGE_SIZE } from '../resolvers/pagination.ts';
+import { checkBatchSize, inKeyOrder } from '../resolvers/batch.ts';
 import { builder } from './builder.ts';
 
 export const Group = builder.drizzleNode('groups', {
@@ -38,6 +39,26 @@ builder.queryFields((t) => ({
       const group = await ctx.db.query.groups.findFirst(query({ where: { id: args.id.id } }));
       if (!group) throw groupNotFound();
       return group;
+    },
+  }),
+  groupsByIds: t.drizzleField({
+    type: [Group],
+    nullable: { list: false, items: true },
+    description:
+      'Groups by global ID, in the order given, with null for each unknown ID. The batch entry point for gateways: one SQL statement per call, however deep the selection.',
+    args: {
+      ids: t.arg.globalIDList({
+        for: Group,
+        required: true,
+        description: 'Global IDs of Groups; at most 1000.',
+      }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const ids = checkBatchSize(args.ids.map((id) => id.id));
+      const rows = await ctx.db.query.groups.findMany(
+        query({ where: { id: { in: [...ids] } }, columns: { id: true } }),
+      );
+      return inKeyOrder(ids, rows);
     },
   }),
   groups: t.drizzleConnection(

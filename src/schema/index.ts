@@ -5,6 +5,8 @@ import './user.ts';
 import './group.ts';
 import './membership.ts';
 import './node.ts';
+import './stitching.ts';
+import './federation.ts';
 import './user-mutations.ts';
 import './group-mutations.ts';
 import './membership-mutations.ts';
@@ -26,3 +28,8 @@ function encodeNodeIdsSynchronously(schema: GraphQLSchema): GraphQLSchema {
 }
 
 export const schema = encodeNodeIdsSynchronously(builder.toSchema());
+
+/** The same API as an Apollo Federation v2 subgraph: adds `_entities` and `_service`. */
+export const federationSchema = encodeNodeIdsSynchronously(
+  builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', federationDirectives: ['@key'] }),
+);

@@ -1,5 +1,6 @@
 import { connectionPageSize, DEFAULT_PAGE_SIZE, listLimit, MAX_PAGE_SIZE } from '../resolvers/pagination.ts';
 import { countUsers, userNotFound } from '../resolvers/user.ts';
+import { checkBatchSize, inKeyOrder } from '../resolvers/batch.ts';
 import { builder } from './builder.ts';
 
 export const User = builder.drizzleNode('users', {
@@ -41,6 +42,26 @@ builder.queryFields((t) => ({
       const user = await ctx.db.query.users.findFirst(query({ where: { id: args.id.id } }));
       if (!user) throw userNotFound();
       return user;
+    },
+  }),
+  usersByIds: t.drizzleField({
+    type: [User],
+    nullable: { list: false, items: true },
+    description:
+      'Users by global ID, in the order given, with null for each unknown ID. The batch entry point for gateways: one SQL statement per call, however deep the selection.',
+    args: {
+      ids: t.arg.globalIDList({
+        for: User,
+        required: true,
+        description: 'Global IDs of Users; at most 1000.',
+      }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const ids = checkBatchSize(args.ids.map((id) => id.id));
+      const rows = await ctx.db.query.users.findMany(
+        query({ where: { id: { in: [...ids] } }, columns: { id: true } }),
+      );
+      return inKeyOrder(ids, rows);
     },
   }),
   users: t.drizzleConnection(
