@@ -85,6 +85,10 @@ export function createApp({ db, metrics }: AppOptions): App {
     graphqlEndpoint,
     graphiql: { title: 'Memberships API', defaultQuery: exampleQuery },
     renderGraphiQL: renderLocalGraphiQL,
-    plugins: [useGraphiQLAssets(), useFederationEndpoint(federation), ...(metrics ? [useMetrics(metrics)] : [])],
+    plugins: [
+      useGraphiQLAssets(),
+      useFederationEndpoint(federation),
+      ...(metrics ? [useMetrics(metrics)] : []),
+    ],
   });
 }

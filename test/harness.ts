@@ -1,6 +1,8 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { ExecutionResult } from 'graphql';
 import { print } from 'graphql';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { createApp } from '../src/app.ts';
@@ -30,6 +32,8 @@ export interface TestApp {
   ): Promise<ExecutionResult<TResult>>;
   /** Sends a raw request to the app, for what a typed document cannot express. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Serves the app over real HTTP on an ephemeral port, counting the requests it receives. */
+  listen(): Promise<{ origin: string; requests: string[] }>;
 }
 
 /**
@@ -70,7 +74,25 @@ export async function startTestApp(): Promise<TestApp> {
   const app = createApp({ db: database.db });
   const fetch = (path: string, init?: RequestInit) =>
     Promise.resolve(app.fetch(new Request(`http://test${path}`, init)));
+  const listen = async () => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      void app(request, response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(
+      () =>
+        new Promise((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    );
+    const { port } = server.address() as AddressInfo;
+    return { origin: `http://127.0.0.1:${port}`, requests };
+  };
   return {
+    listen,
     db: database.db,
     statements,
     fetch,

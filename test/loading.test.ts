@@ -236,7 +236,12 @@ const NodeGroupDeep = graphql(`
 
 describe('entered through the batch entry points for gateways', () => {
   it('usersByIds answers in the order asked, null for unknown IDs, in one statement however deep', async () => {
-    const wanted = [community.userIds[5]!, 2_000_000_000, ...community.userIds.slice(0, 30), community.userIds[5]!];
+    const wanted = [
+      community.userIds[5]!,
+      2_000_000_000,
+      ...community.userIds.slice(0, 30),
+      community.userIds[5]!,
+    ];
     const { result, statements } = await countStatements(() =>
       app.gql(UsersByIdsDeep, { ids: wanted.map(userGlobalId) }),
     );

@@ -37,9 +37,15 @@ function membershipCountBy(
   });
 }
 
-function rowById<Table extends typeof users | typeof groups>(db: Db, table: Table): DataLoader<number, Table['$inferSelect'] | null> {
+function rowById<Table extends typeof users | typeof groups>(
+  db: Db,
+  table: Table,
+): DataLoader<number, Table['$inferSelect'] | null> {
   return new DataLoader(async (ids) => {
-    const rows = (await db.select().from(table as typeof users).where(inArray(table.id, [...ids]))) as Table['$inferSelect'][];
+    const rows = (await db
+      .select()
+      .from(table as typeof users)
+      .where(inArray(table.id, [...ids]))) as Table['$inferSelect'][];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -31,4 +31,3 @@ builder.asEntity(Group, {
     return key === undefined ? null : ctx.loaders.groupById.load(key);
   },
 });
-

@@ -31,5 +31,8 @@ export const schema = encodeNodeIdsSynchronously(builder.toSchema());
 
 /** The same API as an Apollo Federation v2 subgraph: adds `_entities` and `_service`. */
 export const federationSchema = encodeNodeIdsSynchronously(
-  builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', federationDirectives: ['@key'] }),
+  builder.toSubGraphSchema({
+    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+    federationDirectives: ['@key'],
+  }),
 );

@@ -1,13 +1,5 @@
 import { stitchingDirectives } from '@graphql-tools/stitching-directives';
-import {
-  type ConstDirectiveNode,
-  type GraphQLSchema,
-  Kind,
-  parse,
-  print,
-  printSchema,
-  visit,
-} from 'graphql';
+import { type ConstDirectiveNode, type GraphQLSchema, Kind, parse, print, printSchema, visit } from 'graphql';
 import { builder } from './builder.ts';
 
 // The SDL a graphql-tools stitching gateway builds its merge config from: this schema as
