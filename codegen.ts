@@ -1,21 +1,33 @@
+import { writeFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { printSortedSchema } from './src/schema/print.ts';
 
-// Reads the committed SDL (written by `npm run schema`) and the operations in test/, and writes
-// typed documents to test/gql/. CI regenerates both and fails when either is stale.
+// `npm run codegen` first prints the schema the code builds to schema.graphql (sorted, so diffs
+// stay stable), then generates typed documents from it:
+// - examples/gql/: the example frontend operations in examples/operations, as TypedDocumentNodes,
+//   plus persisted-documents.json, the trusted-documents manifest the server can enforce;
+// - test/gql/: the operations the tests send.
+// CI regenerates everything and fails when a committed file differs.
+writeFileSync(new URL('./schema.graphql', import.meta.url), printSortedSchema());
+
+const scalars = { DateTime: 'string' };
+const shared = { useTypeImports: true, enumsAsTypes: true, scalars, emitLegacyCommonJSImports: false };
+
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['test/**/*.ts', '!test/gql/**'],
   ignoreNoDocuments: false,
   generates: {
+    'examples/gql/': {
+      documents: ['examples/operations/*.graphql'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
+      config: shared,
+    },
     'test/gql/': {
+      documents: ['test/**/*.ts', '!test/gql/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        scalars: { DateTime: 'string' },
-        emitLegacyCommonJSImports: false,
-      },
+      config: shared,
     },
   },
 };

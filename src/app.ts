@@ -3,9 +3,11 @@ import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Db } from './db/client.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.ts';
+import { corsPolicy } from './cors.ts';
 import { type Metrics, useMetrics } from './metrics.ts';
 import { type Context, createContext } from './resolvers/context.ts';
 import { federationSchema, schema } from './schema/index.ts';
+import { type TrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 
 export const graphqlEndpoint = '/graphql';
 export const federationEndpoint = '/federation';
@@ -50,6 +52,10 @@ export interface AppOptions {
   db: Db;
   /** When given, serves them at /metrics. */
   metrics?: Metrics | undefined;
+  /** When given, accepts operations by ID from this manifest (and, if `only`, nothing else). */
+  trustedDocuments?: TrustedDocuments | undefined;
+  /** Browser origins allowed by CORS; undefined allows pages served from localhost only. */
+  corsOrigins?: string[] | undefined;
 }
 
 type App = YogaServerInstance<Record<string, never>, Context>;
@@ -67,7 +73,7 @@ function useFederationEndpoint(federation: App): Plugin {
   };
 }
 
-export function createApp({ db, metrics }: AppOptions): App {
+export function createApp({ db, metrics, trustedDocuments, corsOrigins }: AppOptions): App {
   const shared = {
     context: () => createContext(db),
     maskedErrors: { maskError: maskUnexpectedErrors },
@@ -85,10 +91,12 @@ export function createApp({ db, metrics }: AppOptions): App {
     graphqlEndpoint,
     graphiql: { title: 'Memberships API', defaultQuery: exampleQuery },
     renderGraphiQL: renderLocalGraphiQL,
+    cors: corsPolicy(corsOrigins),
     plugins: [
       useGraphiQLAssets(),
       useFederationEndpoint(federation),
       ...(metrics ? [useMetrics(metrics)] : []),
+      ...(trustedDocuments ? [useTrustedDocuments(trustedDocuments)] : []),
     ],
   });
 }

@@ -5,6 +5,8 @@ export interface Config {
   pgliteDir: string;
   poolSize: number;
   seedDemoData: boolean;
+  corsOrigins: string[] | undefined;
+  trustedDocuments: { manifestPath: string; only: boolean } | undefined;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -23,5 +25,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteDir: env['PGLITE_DIR'] || './.data/pglite',
     poolSize: integer('DATABASE_POOL_SIZE', env['DATABASE_POOL_SIZE'], 10),
     seedDemoData: env['SEED_DEMO_DATA'] !== 'false',
+    corsOrigins: env['CORS_ORIGINS']
+      ? env['CORS_ORIGINS'].split(',').map((origin) => origin.trim())
+      : undefined,
+    trustedDocuments: trustedDocumentsMode(env),
   };
+}
+
+function trustedDocumentsMode(env: NodeJS.ProcessEnv): Config['trustedDocuments'] {
+  const mode = env['TRUSTED_DOCUMENTS'] ?? 'accept';
+  if (mode === 'off') return undefined;
+  if (mode !== 'accept' && mode !== 'require') {
+    throw new Error(`TRUSTED_DOCUMENTS must be off, accept or require; got "${mode}".`);
+  }
+  const manifestPath = env['TRUSTED_DOCUMENTS_MANIFEST'] || 'examples/gql/persisted-documents.json';
+  return { manifestPath, only: mode === 'require' };
 }

@@ -6,6 +6,7 @@ import { createDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { seedDemoData } from './db/seed.ts';
 import { createMetrics } from './metrics.ts';
+import { loadTrustedDocuments } from './trusted-documents.ts';
 
 const config = readConfig();
 
@@ -24,7 +25,11 @@ if (config.seedDemoData && (await seedDemoData(database.db))) {
   console.log('Loaded the demo data into the empty database.');
 }
 
-const server = createServer(createApp({ db: database.db, metrics }));
+const trustedDocuments =
+  config.trustedDocuments &&
+  loadTrustedDocuments(config.trustedDocuments.manifestPath, config.trustedDocuments.only);
+const app = createApp({ db: database.db, metrics, trustedDocuments, corsOrigins: config.corsOrigins });
+const server = createServer(app);
 server.listen(config.port, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

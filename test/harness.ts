@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll } from 'vitest';
-import { createApp } from '../src/app.ts';
+import { type AppOptions, createApp } from '../src/app.ts';
 import { createDatabase, type Database, type Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 
@@ -66,12 +66,13 @@ async function freshDatabase(statements: string[]): Promise<Database> {
   return database;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** The app on a fresh, migrated database; `options` adds what the server would configure. */
+export async function startTestApp(options: Omit<AppOptions, 'db'> = {}): Promise<TestApp> {
   const statements: string[] = [];
   const database = await freshDatabase(statements);
   await migrateDatabase(database);
   statements.length = 0;
-  const app = createApp({ db: database.db });
+  const app = createApp({ ...options, db: database.db });
   const fetch = (path: string, init?: RequestInit) =>
     Promise.resolve(app.fetch(new Request(`http://test${path}`, init)));
   const listen = async () => {

@@ -1,0 +1,129 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTrustedDocuments } from '../src/trusted-documents.ts';
+import {
+  AddMemberDocument,
+  GroupMembersPageDocument,
+  RemoveMemberDocument,
+  UsersWithGroupsDocument,
+} from '../examples/gql/graphql.ts';
+import { createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
+import { startTestApp, type TestApp } from './harness.ts';
+
+// The example frontend operations in examples/operations, run as a frontend would run them:
+// typed documents from codegen, over HTTP, by text and by trusted-document ID.
+
+const manifestPath = new URL('../examples/gql/persisted-documents.json', import.meta.url).pathname;
+
+interface Response<T> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+function client(origin: string) {
+  const post = async <T>(body: unknown): Promise<Response<T>> => {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as Response<T>;
+  };
+  return {
+    /** Sends the operation's text. */
+    byText: <T, V>(document: TypedDocumentNode<T, V>, variables: V) =>
+      post<T>({ query: print(document), variables }),
+    /** Sends only the operation's hash, as a production frontend with trusted documents does. */
+    byId: <T, V>(document: TypedDocumentNode<T, V>, variables: V) =>
+      post<T>({
+        extensions: {
+          persistedQuery: {
+            version: 1,
+            sha256Hash: (document as unknown as { __meta__: { hash: string } }).__meta__.hash.replace(
+              'sha256:',
+              '',
+            ),
+          },
+        },
+        variables,
+      }),
+  };
+}
+
+let community: Community;
+
+async function appWith(only: boolean | undefined): Promise<{ app: TestApp; api: ReturnType<typeof client> }> {
+  const app = await startTestApp(
+    only === undefined ? {} : { trustedDocuments: loadTrustedDocuments(manifestPath, only) },
+  );
+  community = await createCommunity(app.db, { userCount: 25, groupCount: 3, groupsPerUser: 2 });
+  return { app, api: client((await app.listen()).origin) };
+}
+
+describe('the example operations', () => {
+  let api: ReturnType<typeof client>;
+  beforeAll(async () => {
+    ({ api } = await appWith(undefined));
+  });
+
+  it('list users with their groups, page by page', async () => {
+    const first = await api.byText(UsersWithGroupsDocument, { first: 10 });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.users.edges).toHaveLength(10);
+    expect(first.data!.users.edges[0]!.node.groups).toHaveLength(2);
+    const next = await api.byText(UsersWithGroupsDocument, {
+      first: 10,
+      after: first.data!.users.pageInfo.endCursor,
+    });
+    expect(next.data!.users.edges[0]!.node.id).not.toBe(first.data!.users.edges[0]!.node.id);
+  });
+
+  it('page through a group’s members with joinedAt, and add and remove a member', async () => {
+    const groupId = groupGlobalId(community.groupIds[0]!);
+    const page = await api.byText(GroupMembersPageDocument, { groupId, first: 5 });
+    const members = page.data!.group!.membersConnection;
+    expect(members.edges).toHaveLength(5);
+    expect(members.totalCount).toBe(page.data!.group!.memberCount);
+    expect(Date.parse(members.edges[0]!.joinedAt)).not.toBeNaN();
+
+    const userId = userGlobalId(community.userIds[1]!);
+    const added = await api.byText(AddMemberDocument, { userId, groupId });
+    expect(added.data!.addMember).toMatchObject({
+      added: true,
+      group: { memberCount: members.totalCount + 1 },
+    });
+    const removed = await api.byText(RemoveMemberDocument, { userId, groupId });
+    expect(removed.data!.removeMember).toMatchObject({
+      removed: true,
+      group: { memberCount: members.totalCount },
+    });
+  });
+});
+
+describe('trusted documents', () => {
+  it('accepts registered IDs and arbitrary operations alike by default', async () => {
+    const { api } = await appWith(false);
+    const byId = await api.byId(UsersWithGroupsDocument, { first: 2 });
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data!.users.edges).toHaveLength(2);
+    expect((await api.byText(UsersWithGroupsDocument, { first: 2 })).errors).toBeUndefined();
+  });
+
+  it('in production mode runs only registered documents', async () => {
+    const { api } = await appWith(true);
+    const byId = await api.byId(AddMemberDocument, {
+      userId: userGlobalId(community.userIds[0]!),
+      groupId: groupGlobalId(community.groupIds[2]!),
+    });
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data!.addMember.added).toBe(true);
+
+    const byText = await api.byText(UsersWithGroupsDocument, { first: 2 });
+    expect(byText.data).toBeUndefined();
+    expect(byText.errors![0]!.extensions!['code']).toBe('PERSISTED_QUERY_ONLY');
+
+    const unknown = await api.byId({ __meta__: { hash: 'sha256:0000' } } as never, {});
+    expect(unknown.errors![0]!.extensions!['code']).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+});
