@@ -6,6 +6,7 @@ import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { corsPolicy } from './cors.ts';
 import { type Metrics, useMetrics } from './metrics.ts';
 import { type Context, createContext } from './resolvers/context.ts';
+import type { QueryLimits } from './resolvers/limits.ts';
 import { federationSchema, schema } from './schema/index.ts';
 import { type TrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 
@@ -56,6 +57,8 @@ export interface AppOptions {
   trustedDocuments?: TrustedDocuments | undefined;
   /** Browser origins allowed by CORS; undefined allows pages served from localhost only. */
   corsOrigins?: string[] | undefined;
+  /** How large a query may be; the defaults are in resolvers/limits.ts. */
+  queryLimits?: QueryLimits | undefined;
 }
 
 type App = YogaServerInstance<Record<string, never>, Context>;
@@ -73,9 +76,9 @@ function useFederationEndpoint(federation: App): Plugin {
   };
 }
 
-export function createApp({ db, metrics, trustedDocuments, corsOrigins }: AppOptions): App {
+export function createApp({ db, metrics, trustedDocuments, corsOrigins, queryLimits }: AppOptions): App {
   const shared = {
-    context: () => createContext(db),
+    context: () => createContext(db, queryLimits),
     maskedErrors: { maskError: maskUnexpectedErrors },
   };
   const federation = createYoga<Record<string, never>, Context>({

@@ -1,3 +1,5 @@
+import { defaultQueryLimits, type QueryLimits } from './resolvers/limits.ts';
+
 /** Everything the server reads from the environment, with its default. Documented in README.md. */
 export interface Config {
   port: number;
@@ -7,6 +9,7 @@ export interface Config {
   seedDemoData: boolean;
   corsOrigins: string[] | undefined;
   trustedDocuments: { manifestPath: string; only: boolean } | undefined;
+  queryLimits: QueryLimits;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -29,6 +32,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? env['CORS_ORIGINS'].split(',').map((origin) => origin.trim())
       : undefined,
     trustedDocuments: trustedDocumentsMode(env),
+    queryLimits: {
+      complexity: integer('MAX_QUERY_COMPLEXITY', env['MAX_QUERY_COMPLEXITY'], defaultQueryLimits.complexity),
+      depth: integer('MAX_QUERY_DEPTH', env['MAX_QUERY_DEPTH'], defaultQueryLimits.depth),
+      breadth: integer('MAX_QUERY_FIELDS', env['MAX_QUERY_FIELDS'], defaultQueryLimits.breadth),
+    },
   };
 }
 

@@ -28,7 +28,13 @@ if (config.seedDemoData && (await seedDemoData(database.db))) {
 const trustedDocuments =
   config.trustedDocuments &&
   loadTrustedDocuments(config.trustedDocuments.manifestPath, config.trustedDocuments.only);
-const app = createApp({ db: database.db, metrics, trustedDocuments, corsOrigins: config.corsOrigins });
+const app = createApp({
+  db: database.db,
+  metrics,
+  trustedDocuments,
+  corsOrigins: config.corsOrigins,
+  queryLimits: config.queryLimits,
+});
 const server = createServer(app);
 server.listen(config.port, () => {
   const address = server.address();

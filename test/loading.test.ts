@@ -28,13 +28,13 @@ const UsersGroupsMembersGroups = graphql(`
           id
           name
           groupCount
-          groups {
+          groups(first: 10) {
             id
             name
             memberCount
             members(first: 5) {
               id
-              groups {
+              groups(first: 10) {
                 id
               }
             }
@@ -48,7 +48,7 @@ const UsersGroupsMembersGroups = graphql(`
 describe('entered through a root query', () => {
   it('loads users → groups → members → groups of 36 users in one statement', async () => {
     const { result, statements } = await countStatements(() =>
-      app.gql(UsersGroupsMembersGroups, { first: 1000 }),
+      app.gql(UsersGroupsMembersGroups, { first: 100 }),
     );
     expect(result.errors).toBeUndefined();
     const nodes = result.data!.users.edges.map((edge) => edge.node);
@@ -187,12 +187,12 @@ const UsersByIdsDeep = graphql(`
     usersByIds(ids: $ids) {
       id
       groupCount
-      groups {
+      groups(first: 10) {
         name
         memberCount
         members(first: 3) {
           name
-          groups {
+          groups(first: 10) {
             id
           }
         }

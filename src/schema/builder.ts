@@ -1,5 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
@@ -9,6 +10,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { relations, type Relations } from '../db/relations.ts';
 import type { Context } from '../resolvers/context.ts';
 import { BadUserInputError } from '../resolvers/errors.ts';
+import { fieldComplexity, queryTooLargeError } from '../resolvers/limits.ts';
 
 /** Every node's key is a PostgreSQL `integer` identity: 1 to 2^31 - 1. */
 const MAX_INTEGER_KEY = 2_147_483_647;
@@ -35,8 +37,21 @@ export const builder = new SchemaBuilder<{
   Scalars: { DateTime: { Input: Date; Output: Date } };
 }>({
   // Federation last: it wraps the resolvers the others produce.
-  plugins: [DirectivesPlugin, RelayPlugin, WithInputPlugin, DrizzlePlugin, FederationPlugin],
+  plugins: [
+    DirectivesPlugin,
+    ComplexityPlugin,
+    RelayPlugin,
+    WithInputPlugin,
+    DrizzlePlugin,
+    FederationPlugin,
+  ],
   defaultFieldNullability: false,
+  complexity: {
+    // Checked from the query's shape before any root field resolves, so before any SQL.
+    fieldComplexity,
+    limit: (ctx) => ctx.queryLimits,
+    complexityError: (kind, result) => queryTooLargeError(kind, result),
+  },
   drizzle: {
     // A function of the request, never a module singleton: tests and transactions swap ctx.db.
     client: (ctx) => ctx.db,
