@@ -8,6 +8,8 @@ import { type Metrics, useMetrics } from './metrics.ts';
 import { type Context, createContext } from './resolvers/context.ts';
 import type { QueryLimits } from './resolvers/limits.ts';
 import { federationSchema, schema } from './schema/index.ts';
+import { useReadiness } from './readiness.ts';
+import { isDatabaseUnavailable } from './resolvers/errors.ts';
 import { type TrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 
 export const graphqlEndpoint = '/graphql';
@@ -46,6 +48,14 @@ function maskUnexpectedErrors(error: unknown, message: string, isDev?: boolean):
     error.extensions['code'] = 'BAD_USER_INPUT';
     return error;
   }
+  if (isDatabaseUnavailable(original)) {
+    // A new error, so Yoga logs the outage; the client learns it may retry.
+    return new GraphQLError('The database is unavailable. Try again in a few seconds.', {
+      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+      path: error instanceof GraphQLError ? error.path : undefined,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+  }
   return maskError(error, message, isDev);
 }
 
@@ -59,6 +69,10 @@ export interface AppOptions {
   corsOrigins?: string[] | undefined;
   /** How large a query may be; the defaults are in resolvers/limits.ts. */
   queryLimits?: QueryLimits | undefined;
+  /** False until the server has reached and migrated the database; requests get 503 until then. */
+  started?: (() => boolean) | undefined;
+  /** True once shutdown has begun: /ready says 503 while requests still run. */
+  stopping?: (() => boolean) | undefined;
 }
 
 type App = YogaServerInstance<Record<string, never>, Context>;
@@ -76,7 +90,15 @@ function useFederationEndpoint(federation: App): Plugin {
   };
 }
 
-export function createApp({ db, metrics, trustedDocuments, corsOrigins, queryLimits }: AppOptions): App {
+export function createApp({
+  db,
+  metrics,
+  trustedDocuments,
+  corsOrigins,
+  queryLimits,
+  started = () => true,
+  stopping = () => false,
+}: AppOptions): App {
   const shared = {
     context: () => createContext(db, queryLimits),
     maskedErrors: { maskError: maskUnexpectedErrors },
@@ -96,6 +118,7 @@ export function createApp({ db, metrics, trustedDocuments, corsOrigins, queryLim
     renderGraphiQL: renderLocalGraphiQL,
     cors: corsPolicy(corsOrigins),
     plugins: [
+      ...useReadiness(db, started, stopping),
       useGraphiQLAssets(),
       useFederationEndpoint(federation),
       ...(metrics ? [useMetrics(metrics)] : []),

@@ -10,6 +10,8 @@ export interface Config {
   corsOrigins: string[] | undefined;
   trustedDocuments: { manifestPath: string; only: boolean } | undefined;
   queryLimits: QueryLimits;
+  shutdownTimeoutMs: number;
+  shutdownDelayMs: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -32,6 +34,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? env['CORS_ORIGINS'].split(',').map((origin) => origin.trim())
       : undefined,
     trustedDocuments: trustedDocumentsMode(env),
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', env['SHUTDOWN_TIMEOUT_MS'], 10_000),
+    shutdownDelayMs: integer('SHUTDOWN_DELAY_MS', env['SHUTDOWN_DELAY_MS'], 1_000),
     queryLimits: {
       complexity: integer('MAX_QUERY_COMPLEXITY', env['MAX_QUERY_COMPLEXITY'], defaultQueryLimits.complexity),
       depth: integer('MAX_QUERY_DEPTH', env['MAX_QUERY_DEPTH'], defaultQueryLimits.depth),

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp, graphqlEndpoint } from './app.ts';
 import { readConfig } from './config.ts';
 import { createDatabase } from './db/client.ts';
@@ -20,11 +21,9 @@ const database = await createDatabase({
   poolSize: config.poolSize,
   logger: metrics.statementLogger,
 });
-await migrateDatabase(database);
-if (config.seedDemoData && (await seedDemoData(database.db))) {
-  console.log('Loaded the demo data into the empty database.');
-}
 
+let started = false;
+let stopping = false;
 const trustedDocuments =
   config.trustedDocuments &&
   loadTrustedDocuments(config.trustedDocuments.manifestPath, config.trustedDocuments.only);
@@ -34,20 +33,52 @@ const app = createApp({
   trustedDocuments,
   corsOrigins: config.corsOrigins,
   queryLimits: config.queryLimits,
+  started: () => started,
+  stopping: () => stopping,
 });
 const server = createServer(app);
-server.listen(config.port, () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${config.pgliteDir}`;
-  console.log(`GraphQL API on http://localhost:${port}${graphqlEndpoint}, data in ${where}`);
+const origin = await new Promise<string>((resolve) => {
+  server.listen(config.port, () => {
+    const address = server.address();
+    resolve(`http://localhost:${typeof address === 'object' && address ? address.port : config.port}`);
+  });
 });
+console.log(`Listening on ${origin}; /health answers now, /ready once the database is migrated.`);
 
+// Graceful shutdown. /ready turns 503 at once so load balancers stop routing here; requests keep
+// being served for SHUTDOWN_DELAY_MS, long enough for ones already sent to be read (closing the
+// listener drops connections that look idle, even with a request waiting in their buffer).
+// Then the listener closes, requests in flight finish (for at most SHUTDOWN_TIMEOUT_MS), the
+// database closes, and the process exits 0.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    server.close(() => {
-      void database.close().then(() => process.exit(0));
-    });
-    server.closeIdleConnections();
+    console.log(`${signal}: finishing requests in flight, then exiting.`);
+    stopping = true;
+    setTimeout(() => {
+      server.close(() => {
+        void database.close().then(() => process.exit(0));
+      });
+      setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs).unref();
+    }, config.shutdownDelayMs);
   });
 }
+
+// The database may still be starting (or down): keep trying, answering 503 meanwhile, rather
+// than exiting and leaving an orchestrator to restart us in a loop.
+for (let attempt = 1; !started; attempt += 1) {
+  try {
+    await migrateDatabase(database);
+    if (config.seedDemoData && (await seedDemoData(database.db))) {
+      console.log('Loaded the demo data into the empty database.');
+    }
+    started = true;
+  } catch (error) {
+    const wait = Math.min(1000 * attempt, 10_000);
+    console.error(
+      `Database not ready (attempt ${attempt}): ${(error as Error).message}. Retrying in ${wait} ms.`,
+    );
+    await sleep(wait);
+  }
+}
+const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${config.pgliteDir}`;
+console.log(`GraphQL API on ${origin}${graphqlEndpoint}, data in ${where}`);

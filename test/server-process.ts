@@ -5,8 +5,14 @@ export interface RunningServer {
   stop(): Promise<number | null>;
 }
 
-/** Starts `npm start`'s entry point as a child process and resolves once it listens. */
-export async function startServerProcess(environment: NodeJS.ProcessEnv): Promise<RunningServer> {
+/**
+ * Starts `npm start`'s entry point as a child process and resolves once it serves GraphQL, or,
+ * with `untilListening`, as soon as it listens (before the database is ready).
+ */
+export async function startServerProcess(
+  environment: NodeJS.ProcessEnv,
+  { untilListening = false } = {},
+): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: environment,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -15,8 +21,10 @@ export async function startServerProcess(environment: NodeJS.ProcessEnv): Promis
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /GraphQL API on (http:\/\/[^\s,]+)/.exec(output);
-      if (match) resolve(match[1]!);
+      const match = (
+        untilListening ? /Listening on (http:\/\/[^\s;,]+)/ : /GraphQL API on (http:\/\/[^\s,]+)/
+      ).exec(output);
+      if (match) resolve(untilListening ? `${match[1]!}/graphql` : match[1]!);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);

@@ -1,9 +1,14 @@
 import { fileURLToPath } from 'node:url';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { pgSchema, text } from 'drizzle-orm/pg-core';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type { Database } from './client.ts';
+import type { Database, Db } from './client.ts';
 
 const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/** Drizzle's own record of applied migrations, read to tell whether the schema is current. */
+const appliedMigrations = pgSchema('drizzle').table('__drizzle_migrations', { hash: text().notNull() });
 
 /** Applies every migration in ./migrations that the database has not seen yet. */
 export async function migrateDatabase(database: Database): Promise<void> {
@@ -12,4 +17,10 @@ export async function migrateDatabase(database: Database): Promise<void> {
   } else {
     await migrateNodePg(database.db, { migrationsFolder });
   }
+}
+
+/** How many migrations in ./migrations the database has not applied; throws when unreachable. */
+export async function pendingMigrations(db: Db): Promise<number> {
+  const local = readMigrationFiles({ migrationsFolder }).length;
+  return local - (await db.$count(appliedMigrations));
 }

@@ -77,3 +77,33 @@ export function rethrowWriteError(error: unknown, messages: { conflict: string }
   }
   throw error;
 }
+
+/** Node's socket errors when the database cannot be reached or drops the connection. */
+const unreachable = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+]);
+
+/**
+ * Whether an error means the database is unavailable rather than that the request was wrong:
+ * SQLSTATE class 08 (connection exception), 57P01-57P03 (shut down, cannot connect now), or a
+ * socket error on the way there.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    const code = (current as Error & { code?: unknown }).code;
+    if (
+      typeof code === 'string' &&
+      (code.startsWith('08') || /^57P0[123]$/.test(code) || unreachable.has(code))
+    ) {
+      return true;
+    }
+    current = current.cause;
+  }
+  return false;
+}

@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { createDatabase } from '../src/db/client.ts';
+import { freshPostgresUrl, startTestApp } from './harness.ts';
+import { startServerProcess } from './server-process.ts';
+
+// What an orchestrator relies on: /health and /ready, a server that waits for its database
+// instead of crashing, and a SIGTERM that lets requests in flight finish.
+
+let environment: NodeJS.ProcessEnv;
+let dataDirectory: string;
+beforeAll(async () => {
+  dataDirectory = await mkdtemp(join(tmpdir(), 'memberships-ops-'));
+  const databaseUrl = await freshPostgresUrl();
+  environment = {
+    ...process.env,
+    PORT: '0',
+    PGLITE_DIR: join(dataDirectory, 'pglite'),
+    DATABASE_URL: databaseUrl ?? '',
+  };
+});
+afterAll(() => rm(dataDirectory, { recursive: true, force: true }));
+
+describe('/health and /ready', () => {
+  it('are both 200 once the database is migrated', async () => {
+    const app = await startTestApp();
+    expect((await app.fetch('/health')).status).toBe(200);
+    expect((await app.fetch('/ready')).status).toBe(200);
+  });
+
+  it('/ready is 503 while migrations are missing', async () => {
+    const database = await createDatabase({ pgliteDir: 'memory://' });
+    try {
+      const app = createApp({ db: database.db });
+      expect((await app.fetch(new Request('http://test/ready'))).status).toBe(503);
+      expect((await app.fetch(new Request('http://test/health'))).status).toBe(200);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('a database that is down at start', () => {
+  it('leaves the server up, not ready, answering 503 with SERVICE_UNAVAILABLE', async () => {
+    const server = await startServerProcess(
+      { ...environment, DATABASE_URL: 'postgres://postgres@127.0.0.1:9/nowhere' },
+      { untilListening: true },
+    );
+    try {
+      const origin = new URL(server.url).origin;
+      expect((await fetch(`${origin}/health`)).status).toBe(200);
+      expect((await fetch(`${origin}/ready`)).status).toBe(503);
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ users(first: 1) { totalCount } }' }),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
+      // Still retrying, still answering, a few seconds later.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect((await fetch(`${origin}/health`)).status).toBe(200);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('lets every request in flight finish on SIGTERM, then exits 0', async () => {
+    const server = await startServerProcess(environment);
+    const query =
+      '{ users(first: 100) { edges { node { name groups(first: 10) { name members(first: 10) { name } } } } } }';
+    const inFlight = Array.from({ length: 40 }, () =>
+      fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      }).then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as { errors?: unknown },
+      })),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    const exited = server.stop();
+    const results = await Promise.all(inFlight);
+    expect(results.map((result) => result.status)).toEqual(results.map(() => 200));
+    expect(results.filter((result) => result.body.errors)).toEqual([]);
+    expect(await exited).toBe(0);
+  });
+});
