@@ -23,6 +23,8 @@ export const databaseKind: DatabaseKind = process.env['TEST_DB'] === 'postgres' 
 export interface TestApp {
   /** The app's database, for fixtures and for checking what a request wrote. */
   db: Db;
+  /** The database's connection string; undefined on PGlite, which lives in this process. */
+  databaseUrl: string | undefined;
   /** Every SQL statement drizzle sent since the last `statements.length = 0`. */
   statements: string[];
   /** Runs a typed operation through the app's HTTP handler. */
@@ -58,18 +60,18 @@ export async function freshPostgresUrl(): Promise<string | undefined> {
 }
 
 /** A fresh database of the kind under test, closed when the file's tests end. */
-async function freshDatabase(statements: string[]): Promise<Database> {
+async function freshDatabase(statements: string[]): Promise<{ database: Database; url: string | undefined }> {
   const logger = { logQuery: (query: string) => void statements.push(query) };
   const url = await freshPostgresUrl();
   const database = await createDatabase(url ? { url, logger } : { pgliteDir: 'memory://', logger });
   cleanups.push(() => database.close());
-  return database;
+  return { database, url };
 }
 
 /** The app on a fresh, migrated database; `options` adds what the server would configure. */
 export async function startTestApp(options: Omit<AppOptions, 'db'> = {}): Promise<TestApp> {
   const statements: string[] = [];
-  const database = await freshDatabase(statements);
+  const { database, url: databaseUrl } = await freshDatabase(statements);
   await migrateDatabase(database);
   statements.length = 0;
   const app = createApp({ ...options, db: database.db });
@@ -94,6 +96,7 @@ export async function startTestApp(options: Omit<AppOptions, 'db'> = {}): Promis
   };
   return {
     listen,
+    databaseUrl,
     db: database.db,
     statements,
     fetch,
