@@ -9,6 +9,7 @@ import { type Context, createContext } from './resolvers/context.ts';
 import type { QueryLimits } from './resolvers/limits.ts';
 import { federationSchema, schema } from './schema/index.ts';
 import { useReadiness } from './readiness.ts';
+import { defaultRequestLimits, type RequestLimits, useRequestLimits } from './request-limits.ts';
 import { isDatabaseUnavailable } from './resolvers/errors.ts';
 import { type TrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 
@@ -73,6 +74,10 @@ export interface AppOptions {
   started?: (() => boolean) | undefined;
   /** True once shutdown has begun: /ready says 503 while requests still run. */
   stopping?: (() => boolean) | undefined;
+  /** Body size, tokens, aliases and directives a request may have. */
+  requestLimits?: RequestLimits | undefined;
+  /** Production mode hides field suggestions ("Did you mean …?"). */
+  production?: boolean | undefined;
 }
 
 type App = YogaServerInstance<Record<string, never>, Context>;
@@ -98,6 +103,8 @@ export function createApp({
   queryLimits,
   started = () => true,
   stopping = () => false,
+  requestLimits = defaultRequestLimits,
+  production = false,
 }: AppOptions): App {
   const shared = {
     context: () => createContext(db, queryLimits),
@@ -119,6 +126,7 @@ export function createApp({
     cors: corsPolicy(corsOrigins),
     plugins: [
       ...useReadiness(db, started, stopping),
+      ...useRequestLimits(requestLimits, { production }),
       useGraphiQLAssets(),
       useFederationEndpoint(federation),
       ...(metrics ? [useMetrics(metrics)] : []),

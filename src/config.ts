@@ -1,3 +1,4 @@
+import { defaultRequestLimits, type RequestLimits } from './request-limits.ts';
 import { defaultQueryLimits, type QueryLimits } from './resolvers/limits.ts';
 
 /** Everything the server reads from the environment, with its default. Documented in README.md. */
@@ -12,6 +13,8 @@ export interface Config {
   queryLimits: QueryLimits;
   shutdownTimeoutMs: number;
   shutdownDelayMs: number;
+  requestLimits: RequestLimits;
+  production: boolean;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -36,6 +39,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedDocuments: trustedDocumentsMode(env),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', env['SHUTDOWN_TIMEOUT_MS'], 10_000),
     shutdownDelayMs: integer('SHUTDOWN_DELAY_MS', env['SHUTDOWN_DELAY_MS'], 1_000),
+    requestLimits: {
+      bodyBytes: integer('MAX_BODY_BYTES', env['MAX_BODY_BYTES'], defaultRequestLimits.bodyBytes),
+      tokens: integer('MAX_TOKENS', env['MAX_TOKENS'], defaultRequestLimits.tokens),
+      aliases: integer('MAX_ALIASES', env['MAX_ALIASES'], defaultRequestLimits.aliases),
+      directives: integer('MAX_DIRECTIVES', env['MAX_DIRECTIVES'], defaultRequestLimits.directives),
+    },
+    production: env['NODE_ENV'] === 'production',
     queryLimits: {
       complexity: integer('MAX_QUERY_COMPLEXITY', env['MAX_QUERY_COMPLEXITY'], defaultQueryLimits.complexity),
       depth: integer('MAX_QUERY_DEPTH', env['MAX_QUERY_DEPTH'], defaultQueryLimits.depth),

@@ -35,6 +35,8 @@ const app = createApp({
   queryLimits: config.queryLimits,
   started: () => started,
   stopping: () => stopping,
+  requestLimits: config.requestLimits,
+  production: config.production,
 });
 const server = createServer(app);
 const origin = await new Promise<string>((resolve) => {

@@ -119,3 +119,63 @@ describe('query limits', () => {
     expect(strict.statements).toEqual([]);
   });
 });
+
+describe('request limits', () => {
+  async function post(target: TestApp, body: string) {
+    target.statements.length = 0;
+    const response = await target.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body,
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        errors?: { message: string; extensions?: Record<string, unknown> }[];
+      },
+    };
+  }
+  const query = (text: string) => JSON.stringify({ query: text });
+
+  it.each([
+    [
+      'too many aliases',
+      `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: users(first: 1) { totalCount }`).join(' ')} }`,
+      'Aliases limit of 30',
+    ],
+    [
+      'too many directives',
+      `{ users(first: 1) { totalCount ${'@include(if: true) '.repeat(51)} } }`,
+      'Directives limit of 50',
+    ],
+    ['too many tokens', `{ users(first: 1) { ${'totalCount '.repeat(5001)} } }`, 'Token limit of 5000'],
+  ])('refuse %s with QUERY_TOO_LARGE before any SQL', async (_case, text, message) => {
+    const { status, body } = await post(app, query(text));
+    expect(status).toBeLessThan(500);
+    expect(body.errors?.map((error) => error.extensions?.['code'])).toContain('QUERY_TOO_LARGE');
+    expect(body.errors?.map((error) => error.message).join(' ')).toContain(message);
+    expect(app.statements).toEqual([]);
+  });
+
+  it('refuse a body over the size limit with 413 REQUEST_TOO_LARGE', async () => {
+    const { origin } = await app.listen();
+    app.statements.length = 0;
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: query(`{ users(first: 1) { totalCount } } # ${'x'.repeat(100_001)}`),
+    });
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
+    expect(body.errors[0]!.extensions['code']).toBe('REQUEST_TOO_LARGE');
+    expect(app.statements).toEqual([]);
+  });
+
+  it('suggest field names in development only', async () => {
+    const development = await post(app, query('{ user(id: "x") { nmae } }'));
+    expect(development.body.errors![0]!.message).toContain('Did you mean "name"?');
+    const production = await startTestApp({ production: true });
+    const hidden = await post(production, query('{ user(id: "x") { nmae } }'));
+    expect(hidden.body.errors![0]!.message).not.toContain('Did you mean');
+  });
+});
