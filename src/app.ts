@@ -1,6 +1,6 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Db } from './db/client.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { corsPolicy } from './cors.ts';
@@ -78,6 +78,8 @@ export interface AppOptions {
   requestLimits?: RequestLimits | undefined;
   /** Production mode hides field suggestions ("Did you mean …?"). */
   production?: boolean | undefined;
+  /** Where Yoga logs masked errors; its own console logger when not given. */
+  logger?: YogaLogger | undefined;
 }
 
 type App = YogaServerInstance<Record<string, never>, Context>;
@@ -105,10 +107,12 @@ export function createApp({
   stopping = () => false,
   requestLimits = defaultRequestLimits,
   production = false,
+  logger,
 }: AppOptions): App {
   const shared = {
     context: () => createContext(db, queryLimits),
     maskedErrors: { maskError: maskUnexpectedErrors },
+    logging: logger ?? true,
   };
   const federation = createYoga<Record<string, never>, Context>({
     ...shared,

@@ -15,6 +15,7 @@ export interface Config {
   shutdownDelayMs: number;
   requestLimits: RequestLimits;
   production: boolean;
+  logLevel: string;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -46,6 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       directives: integer('MAX_DIRECTIVES', env['MAX_DIRECTIVES'], defaultRequestLimits.directives),
     },
     production: env['NODE_ENV'] === 'production',
+    logLevel: env['LOG_LEVEL'] || 'info',
     queryLimits: {
       complexity: integer('MAX_QUERY_COMPLEXITY', env['MAX_QUERY_COMPLEXITY'], defaultQueryLimits.complexity),
       depth: integer('MAX_QUERY_DEPTH', env['MAX_QUERY_DEPTH'], defaultQueryLimits.depth),

@@ -6,10 +6,12 @@ import { readConfig } from './config.ts';
 import { createDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { seedDemoData } from './db/seed.ts';
+import { createLogger, withRequestLogging, yogaLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { loadTrustedDocuments } from './trusted-documents.ts';
 
 const config = readConfig();
+const logger = createLogger(config.logLevel);
 
 if (!config.databaseUrl && !config.pgliteDir.startsWith('memory://')) {
   await mkdir(config.pgliteDir, { recursive: true });
@@ -37,15 +39,16 @@ const app = createApp({
   stopping: () => stopping,
   requestLimits: config.requestLimits,
   production: config.production,
+  logger: yogaLogger(logger),
 });
-const server = createServer(app);
+const server = createServer(withRequestLogging(logger, app));
 const origin = await new Promise<string>((resolve) => {
   server.listen(config.port, () => {
     const address = server.address();
     resolve(`http://localhost:${typeof address === 'object' && address ? address.port : config.port}`);
   });
 });
-console.log(`Listening on ${origin}; /health answers now, /ready once the database is migrated.`);
+logger.info(`Listening on ${origin}; /health answers now, /ready once the database is migrated.`);
 
 // Graceful shutdown. /ready turns 503 at once so load balancers stop routing here; requests keep
 // being served for SHUTDOWN_DELAY_MS, long enough for ones already sent to be read (closing the
@@ -54,7 +57,7 @@ console.log(`Listening on ${origin}; /health answers now, /ready once the databa
 // database closes, and the process exits 0.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    console.log(`${signal}: finishing requests in flight, then exiting.`);
+    logger.info(`${signal}: finishing requests in flight, then exiting.`);
     stopping = true;
     setTimeout(() => {
       server.close(() => {
@@ -71,16 +74,14 @@ for (let attempt = 1; !started; attempt += 1) {
   try {
     await migrateDatabase(database);
     if (config.seedDemoData && (await seedDemoData(database.db))) {
-      console.log('Loaded the demo data into the empty database.');
+      logger.info('Loaded the demo data into the empty database.');
     }
     started = true;
   } catch (error) {
     const wait = Math.min(1000 * attempt, 10_000);
-    console.error(
-      `Database not ready (attempt ${attempt}): ${(error as Error).message}. Retrying in ${wait} ms.`,
-    );
+    logger.warn({ err: error, attempt }, `Database not ready; retrying in ${wait} ms.`);
     await sleep(wait);
   }
 }
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${config.pgliteDir}`;
-console.log(`GraphQL API on ${origin}${graphqlEndpoint}, data in ${where}`);
+logger.info(`GraphQL API on ${origin}${graphqlEndpoint}, data in ${where}`);

@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface RunningServer {
   url: string;
+  /** Everything the process has written to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<number | null>;
 }
 
@@ -34,6 +36,7 @@ export async function startServerProcess(
   });
   return {
     url,
+    output: () => output,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', (code) => resolve(code));

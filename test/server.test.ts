@@ -70,6 +70,28 @@ describe('the server entry point', () => {
       );
       expect(created.errors).toBeUndefined();
 
+      const traced = await fetch(first.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42' },
+        body: JSON.stringify({ query: '{ user(id: "nope") { name } }' }),
+      });
+      expect(traced.headers.get('x-request-id')).toBe('trace-42');
+      const generated = await fetch(first.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const logLines = first
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { requestId?: string; msg: string; status?: number });
+      expect(logLines.find((line) => line.requestId === 'trace-42' && line.msg === 'request')).toMatchObject({
+        status: 200,
+      });
+
       const metrics = await (await fetch(new URL('/metrics', first.url))).text();
       expect(metrics).toMatch(/^db_statements_total \d+/m);
       expect(metrics).toMatch(
