@@ -117,3 +117,9 @@ export function errorCodes(result: {
 }): unknown[] | undefined {
   return result.errors?.map((error) => error.extensions?.['code']);
 }
+
+/**
+ * Known driver differences, in one place. PGlite runs inside this process: there is no
+ * connection to lose, so fault tests that cut database connections run on PostgreSQL only.
+ */
+export const onPostgresOnly = { connectionFaults: databaseKind === 'postgres' } as const;
