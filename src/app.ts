@@ -1,6 +1,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
+import type { Authenticate } from './authentication.ts';
 import type { Db } from './db/client.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { corsPolicy } from './cors.ts';
@@ -62,6 +63,8 @@ function maskUnexpectedErrors(error: unknown, message: string, isDev?: boolean):
 
 export interface AppOptions {
   db: Db;
+  /** Finds the viewer from the request's bearer token (authentication.ts). */
+  authenticate: Authenticate;
   /** When given, serves them at /metrics. */
   metrics?: Metrics | undefined;
   /** When given, accepts operations by ID from this manifest (and, if `only`, nothing else). */
@@ -99,6 +102,7 @@ function useFederationEndpoint(federation: App): Plugin {
 
 export function createApp({
   db,
+  authenticate,
   metrics,
   trustedDocuments,
   corsOrigins,
@@ -110,7 +114,8 @@ export function createApp({
   logger,
 }: AppOptions): App {
   const shared = {
-    context: () => createContext(db, queryLimits),
+    context: async ({ request }: { request: Request }) =>
+      createContext(db, await authenticate(request), queryLimits),
     maskedErrors: { maskError: maskUnexpectedErrors },
     logging: logger ?? true,
   };

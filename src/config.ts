@@ -1,3 +1,4 @@
+import type { AuthenticationOptions } from './authentication.ts';
 import { defaultRequestLimits, type RequestLimits } from './request-limits.ts';
 import { defaultQueryLimits, type QueryLimits } from './resolvers/limits.ts';
 
@@ -16,6 +17,10 @@ export interface Config {
   requestLimits: RequestLimits;
   production: boolean;
   logLevel: string;
+  /** JWT_SECRET or JWT_JWKS_URL, with JWT_ISSUER and JWT_AUDIENCE. */
+  authentication: AuthenticationOptions;
+  /** Where a development secret is kept when neither JWT_SECRET nor JWT_JWKS_URL is set. */
+  developmentSecretFile: string;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -48,6 +53,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     production: env['NODE_ENV'] === 'production',
     logLevel: env['LOG_LEVEL'] || 'info',
+    authentication: {
+      secret: env['JWT_SECRET'] || undefined,
+      jwksUrl: env['JWT_JWKS_URL'] || undefined,
+      issuer: env['JWT_ISSUER'] || undefined,
+      audience: env['JWT_AUDIENCE'] || undefined,
+    },
+    developmentSecretFile: env['JWT_SECRET_FILE'] || './.data/jwt-secret',
     queryLimits: {
       complexity: integer('MAX_QUERY_COMPLEXITY', env['MAX_QUERY_COMPLEXITY'], defaultQueryLimits.complexity),
       depth: integer('MAX_QUERY_DEPTH', env['MAX_QUERY_DEPTH'], defaultQueryLimits.depth),

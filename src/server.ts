@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp, graphqlEndpoint } from './app.ts';
+import { createAuthenticator, settleAuthentication } from './authentication.ts';
 import { readConfig } from './config.ts';
 import { createDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
@@ -24,6 +25,17 @@ const database = await createDatabase({
   logger: metrics.statementLogger,
 });
 
+const authentication = await settleAuthentication(config.authentication, {
+  secretFile: config.developmentSecretFile,
+  production: config.production,
+});
+if (!config.authentication.secret && !config.authentication.jwksUrl) {
+  logger.info(
+    `No JWT_SECRET: tokens are signed with the development secret in ${config.developmentSecretFile}` +
+      `${authentication.createdSecret ? ' (just made)' : ''}. Get one for user 1 with: npm run token -- 1`,
+  );
+}
+
 let started = false;
 let stopping = false;
 const trustedDocuments =
@@ -31,6 +43,7 @@ const trustedDocuments =
   loadTrustedDocuments(config.trustedDocuments.manifestPath, config.trustedDocuments.only);
 const app = createApp({
   db: database.db,
+  authenticate: createAuthenticator(authentication.options),
   metrics,
   trustedDocuments,
   corsOrigins: config.corsOrigins,

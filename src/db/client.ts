@@ -39,3 +39,6 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   const db = drizzlePglite({ client, relations, logger });
   return { kind: 'pglite', db, close: () => client.close() };
 }
+
+/** A transaction, as `db.transaction(async (tx) => …)` hands it over. */
+export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];

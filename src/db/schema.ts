@@ -4,6 +4,7 @@ import {
   foreignKey,
   index,
   integer,
+  pgEnum,
   pgTableCreator,
   primaryKey,
   text,
@@ -36,17 +37,27 @@ export const groups = pgTable(
   (table) => [check('groups_name_not_empty', sql`length(btrim(${table.name})) > 0`)],
 );
 
+/** What a member may do in a group. ADMINs manage members, roles and the group itself. */
+export const membershipRole = pgEnum('membership_role', ['MEMBER', 'ADMIN']);
+
+export type MembershipRole = (typeof membershipRole.enumValues)[number];
+
 export const usersToGroups = pgTable(
   'users_to_groups',
   {
     userId: integer().notNull(),
     groupId: integer().notNull(),
     joinedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    role: membershipRole().notNull().default('MEMBER'),
   },
   (table) => [
     // (user_id, group_id) serves "groups of a user"; the second index serves "members of a group".
     primaryKey({ columns: [table.userId, table.groupId] }),
     index('users_to_groups_group_id_user_id_idx').on(table.groupId, table.userId),
+    // Finding a group's admins (the last-admin check) must not scan every member of a large group.
+    index('users_to_groups_admins_idx')
+      .on(table.groupId, table.userId)
+      .where(sql`${table.role} = 'ADMIN'`),
     // Named, because resolvers/membership.ts tells a missing user from a missing group by
     // which of these two constraints a failed insert violated.
     foreignKey({

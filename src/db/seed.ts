@@ -27,6 +27,12 @@ const demoMemberships: Record<number, number[]> = {
 };
 
 /**
+ * Each demo group's ADMIN (group index → user index), so a new user can try every mutation:
+ * Ada Lovelace, user 1 in a fresh database, administers Algorithms and Programming Languages.
+ */
+const demoAdmins: Record<number, number> = { 0: 2, 1: 0, 2: 3, 3: 0 };
+
+/**
  * Loads a small demo data set so a new user has something to query, but only into an empty
  * database: an existing one is never touched.
  * @returns whether the demo data was loaded.
@@ -42,7 +48,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     const memberships = userRows.flatMap((user, userIndex) =>
       (demoMemberships[userIndex] ?? []).flatMap((groupIndex) => {
         const group = groupRows[groupIndex];
-        return group ? [{ userId: user.id, groupId: group.id }] : [];
+        const role = demoAdmins[groupIndex] === userIndex ? ('ADMIN' as const) : ('MEMBER' as const);
+        return group ? [{ userId: user.id, groupId: group.id, role }] : [];
       }),
     );
     await tx.insert(usersToGroups).values(memberships);

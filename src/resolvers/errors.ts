@@ -1,7 +1,13 @@
 import { GraphQLError } from 'graphql';
 
 /** Every `extensions.code` a client can see. Anything else arrives as INTERNAL_SERVER_ERROR. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'LAST_ADMIN';
 
 /**
  * An outcome the client handles. The message is written for people and shown as it is;
@@ -33,6 +39,38 @@ export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
   constructor(message: string) {
     super(message, 'CONFLICT');
+  }
+}
+
+/** No valid credentials: no token where one is needed, or a token that fails verification. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message: string) {
+    super(message, 'UNAUTHENTICATED');
+  }
+}
+
+export function signInRequired(): UnauthenticatedError {
+  return new UnauthenticatedError('Sign in first: send `Authorization: Bearer <token>`.');
+}
+
+export function unknownViewer(): UnauthenticatedError {
+  return new UnauthenticatedError('The token names a user that does not exist (any more). Get a new token.');
+}
+
+/** The viewer is known but may not do this. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  constructor(message: string) {
+    super(message, 'FORBIDDEN');
+  }
+}
+
+/** The change would leave a group with no ADMIN, so nobody could manage it any more. */
+export class LastAdminError extends DomainError {
+  readonly code = 'LAST_ADMIN';
+  constructor(message: string) {
+    super(message, 'LAST_ADMIN');
   }
 }
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { groups } from '../db/schema.ts';
+import { groups, usersToGroups } from '../db/schema.ts';
 import type { Context } from './context.ts';
-import { NotFoundError, rethrowWriteError } from './errors.ts';
+import { NotFoundError, postgresErrorOf, rethrowWriteError, SqlState, unknownViewer } from './errors.ts';
 import { cleanName } from './input.ts';
 
 const nameTaken = 'Another group already has this name.';
@@ -10,15 +10,22 @@ export function groupNotFound(): NotFoundError {
   return new NotFoundError('No group has this ID. It may have been deleted.');
 }
 
-export async function createGroup(ctx: Context, input: { name: string }): Promise<number> {
+/** Creates the group with its creator as its first ADMIN, in one transaction. */
+export async function createGroup(ctx: Context, creatorId: number, input: { name: string }): Promise<number> {
+  const name = cleanName(input.name, 'Group');
   try {
-    const [created] = await ctx.db
-      .insert(groups)
-      .values({ name: cleanName(input.name, 'Group') })
-      .returning({ id: groups.id });
-    // INSERT … RETURNING without ON CONFLICT returns its row or throws.
-    return (created as { id: number }).id;
+    return await ctx.db.transaction(async (tx) => {
+      const [created] = await tx.insert(groups).values({ name }).returning({ id: groups.id });
+      // INSERT … RETURNING without ON CONFLICT returns its row or throws.
+      const groupId = (created as { id: number }).id;
+      await tx.insert(usersToGroups).values({ userId: creatorId, groupId, role: 'ADMIN' });
+      return groupId;
+    });
   } catch (error) {
+    // The creator's account was deleted while their token lived on.
+    if (postgresErrorOf(error)?.code === SqlState.foreignKeyViolation) {
+      throw unknownViewer();
+    }
     rethrowWriteError(error, { conflict: nameTaken });
   }
 }

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { count, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { groups, users, usersToGroups } from '../db/schema.ts';
+import { groups, type MembershipRole, users, usersToGroups } from '../db/schema.ts';
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -11,8 +11,14 @@ export type Loaders = ReturnType<typeof createLoaders>;
  * through connection helpers, which have no planned `totalCount`; these count them in one
  * grouped statement per level instead of one per parent.
  */
-export function createLoaders(db: Db) {
+export function createLoaders(db: Db, viewerId: number | undefined) {
   return {
+    viewerExists: new DataLoader<number, boolean>(async (ids) => {
+      const rows = await db.select({ id: users.id }).from(users).where(inArray(users.id, [...ids]));
+      const found = new Set(rows.map((row) => row.id));
+      return ids.map((id) => found.has(id));
+    }),
+    viewerAccessByGroupId: viewerAccessByGroupId(db, viewerId ?? 0),
     membershipCountByUserId: membershipCountBy(db, usersToGroups.userId),
     membershipCountByGroupId: membershipCountBy(db, usersToGroups.groupId),
     // Federation's _entities resolves each representation on its own; these batch them.
@@ -48,5 +54,34 @@ function rowById<Table extends typeof users | typeof groups>(
       .where(inArray(table.id, [...ids]))) as Table['$inferSelect'][];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** What the viewer may do in a group: null when the group does not exist. */
+export interface GroupAccess {
+  role: MembershipRole | null;
+  viewerExists: boolean;
+}
+
+/**
+ * The viewer's role in each requested group, and whether the viewer exists, in one statement:
+ * each authorization check of a request costs at most one round trip, whatever it guards.
+ */
+function viewerAccessByGroupId(db: Db, viewerId: number): DataLoader<number, GroupAccess | null> {
+  return new DataLoader(async (groupIds) => {
+    const rows = await db
+      .select({
+        groupId: groups.id,
+        role: usersToGroups.role,
+        viewerExists: sql<boolean>`exists (select 1 from ${users} where ${users.id} = ${viewerId})`,
+      })
+      .from(groups)
+      .leftJoin(usersToGroups, and(eq(usersToGroups.groupId, groups.id), eq(usersToGroups.userId, viewerId)))
+      .where(inArray(groups.id, [...groupIds]));
+    const byGroup = new Map(rows.map((row) => [row.groupId, row]));
+    return groupIds.map((id) => {
+      const row = byGroup.get(id);
+      return row ? { role: row.role, viewerExists: row.viewerExists } : null;
+    });
   });
 }

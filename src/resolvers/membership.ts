@@ -1,8 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
-import { groups, users, usersToGroups } from '../db/schema.ts';
+import type { Transaction } from '../db/client.ts';
+import { type MembershipRole, users, usersToGroups } from '../db/schema.ts';
+import { ensureAdminRemains, lockGroup } from './admins.ts';
 import type { Context } from './context.ts';
-import { postgresErrorOf, SqlState } from './errors.ts';
+import { NotFoundError, postgresErrorOf, SqlState } from './errors.ts';
 import { groupNotFound } from './group.ts';
 import { userNotFound } from './user.ts';
 
@@ -12,7 +14,7 @@ const userForeignKey = getTableConfig(usersToGroups)
   ?.getName();
 
 /**
- * Adds the membership in one statement. `ON CONFLICT DO NOTHING` makes it idempotent and safe
+ * Adds the membership, as a MEMBER, in one statement. `ON CONFLICT DO NOTHING` makes it idempotent and safe
  * under concurrency: of any number of simultaneous adds of the same pair, exactly one inserts
  * the row. The foreign keys reject a missing user or group in the same statement, and their
  * row locks mean a concurrent delete either waits for this insert or makes it fail, so no
@@ -38,30 +40,70 @@ export async function addMember(ctx: Context, userId: number, groupId: number): 
 }
 
 /**
- * Removes the membership. Removing one that does not exist succeeds and reports `false`;
- * only then does a second statement check that the user and group exist at all.
+ * Removes the membership. A MEMBER goes in one statement; removing an ADMIN takes the group's
+ * lock and fails with LAST_ADMIN, changing nothing, when nobody else would be left to manage it.
+ * Removing a membership that does not exist succeeds and reports `false`, once the user and
+ * group are known to exist.
  *
  * @returns whether a membership was removed.
  */
 export async function removeMember(ctx: Context, userId: number, groupId: number): Promise<boolean> {
-  const removed = await ctx.db
+  const removedMember = await ctx.db
     .delete(usersToGroups)
-    .where(and(eq(usersToGroups.userId, userId), eq(usersToGroups.groupId, groupId)))
+    .where(membership(userId, groupId, eq(usersToGroups.role, 'MEMBER')))
     .returning({ userId: usersToGroups.userId });
-  if (removed.length > 0) return true;
+  if (removedMember.length > 0) return true;
 
-  const found = await ctx.db
-    .select({ table: sql<string>`'users'`.as('table') })
-    .from(users)
-    .where(eq(users.id, userId))
-    .unionAll(
-      ctx.db
-        .select({ table: sql<string>`'groups'`.as('table') })
-        .from(groups)
-        .where(eq(groups.id, groupId)),
-    );
-  const existing = new Set(found.map((row) => row.table));
-  if (!existing.has('users')) throw userNotFound();
-  if (!existing.has('groups')) throw groupNotFound();
-  return false;
+  return ctx.db.transaction(async (tx) => {
+    const group = await lockGroup(tx, groupId);
+    const [removed] = await tx
+      .delete(usersToGroups)
+      .where(membership(userId, groupId))
+      .returning({ role: usersToGroups.role });
+    if (!removed) {
+      await ensureUserExists(tx, userId);
+      return false;
+    }
+    if (removed.role === 'ADMIN') await ensureAdminRemains(tx, { id: groupId, ...group });
+    return true;
+  });
+}
+
+/**
+ * Gives a member another role. Demoting an ADMIN takes the group's lock and fails with
+ * LAST_ADMIN when they are its last one. NOT_FOUND when the user is not a member.
+ *
+ * @returns whether the role changed (false: the member already had it).
+ */
+export async function setMemberRole(
+  ctx: Context,
+  userId: number,
+  groupId: number,
+  role: MembershipRole,
+): Promise<boolean> {
+  return ctx.db.transaction(async (tx) => {
+    const group = await lockGroup(tx, groupId);
+    const [current] = await tx
+      .select({ role: usersToGroups.role })
+      .from(usersToGroups)
+      .where(membership(userId, groupId))
+      .for('update');
+    if (!current) {
+      await ensureUserExists(tx, userId);
+      throw new NotFoundError('This user is not a member of the group. Add them with `addMember` first.');
+    }
+    if (current.role === role) return false;
+    await tx.update(usersToGroups).set({ role }).where(membership(userId, groupId));
+    if (role !== 'ADMIN') await ensureAdminRemains(tx, { id: groupId, ...group });
+    return true;
+  });
+}
+
+function membership(userId: number, groupId: number, ...more: SQL[]): SQL | undefined {
+  return and(eq(usersToGroups.userId, userId), eq(usersToGroups.groupId, groupId), ...more);
+}
+
+async function ensureUserExists(tx: Transaction, userId: number): Promise<void> {
+  const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  if (!user) throw userNotFound();
 }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../db/schema.ts';
+import { ensureOtherAdminsRemain } from './admins.ts';
 import type { Context } from './context.ts';
 import { BadUserInputError, NotFoundError, rethrowWriteError } from './errors.ts';
 import { cleanEmail, cleanName } from './input.ts';
@@ -46,11 +47,17 @@ export async function updateUser(
   }
 }
 
-/** Deletes the user; the foreign keys cascade to their memberships in the same statement. */
+/**
+ * Deletes the user; the foreign keys cascade to their memberships in the same statement.
+ * LAST_ADMIN, deleting nothing, when a group they administer would be left without an admin.
+ */
 export async function deleteUser(ctx: Context, id: number): Promise<number> {
-  const [deleted] = await ctx.db.delete(users).where(eq(users.id, id)).returning({ id: users.id });
-  if (!deleted) throw userNotFound();
-  return deleted.id;
+  return ctx.db.transaction(async (tx) => {
+    await ensureOtherAdminsRemain(tx, id);
+    const [deleted] = await tx.delete(users).where(eq(users.id, id)).returning({ id: users.id });
+    if (!deleted) throw userNotFound();
+    return deleted.id;
+  });
 }
 
 export function countUsers(ctx: Context): Promise<number> {

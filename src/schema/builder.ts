@@ -4,6 +4,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import WithInputPlugin from '@pothos/plugin-with-input';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { DateTimeResolver } from 'graphql-scalars';
@@ -11,6 +12,8 @@ import { relations, type Relations } from '../db/relations.ts';
 import type { Context } from '../resolvers/context.ts';
 import { BadUserInputError } from '../resolvers/errors.ts';
 import { fieldComplexity, queryTooLargeError } from '../resolvers/limits.ts';
+import { isGroupAdmin, isSelf, requireViewer } from '../resolvers/viewer.ts';
+import { refusal } from './refusal.ts';
 
 /** Every node's key is a PostgreSQL `integer` identity: 1 to 2^31 - 1. */
 const MAX_INTEGER_KEY = 2_147_483_647;
@@ -31,17 +34,28 @@ export function decodeIntegerGlobalID(globalID: string): { typename: string; id:
 export const builder = new SchemaBuilder<{
   Context: Context;
   DrizzleRelations: Relations;
+  // The rules fields may name in `authScopes`; each is answered in resolvers/viewer.ts.
+  AuthScopes: {
+    /** Any signed-in user whose account exists. */
+    authenticated: boolean;
+    /** The viewer is this user (by key). */
+    self: number;
+    /** The viewer is an ADMIN of this group (by key). */
+    groupAdmin: number;
+  };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
   Scalars: { DateTime: { Input: Date; Output: Date } };
 }>({
-  // Federation last: it wraps the resolvers the others produce.
+  // Federation last: it wraps the resolvers the others produce. Scope-auth after Relay and
+  // WithInput, so rules see decoded global IDs, and before Drizzle, so no SQL runs unauthorized.
   plugins: [
     DirectivesPlugin,
     ComplexityPlugin,
     RelayPlugin,
     WithInputPlugin,
+    ScopeAuthPlugin,
     DrizzlePlugin,
     FederationPlugin,
   ],
@@ -51,6 +65,14 @@ export const builder = new SchemaBuilder<{
     fieldComplexity,
     limit: (ctx) => ctx.queryLimits,
     complexityError: (kind, result) => queryTooLargeError(kind, result),
+  },
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      authenticated: ctx.viewerId !== undefined && (() => requireViewer(ctx).then(() => true)),
+      self: (userId) => isSelf(ctx, userId),
+      groupAdmin: (groupId) => isGroupAdmin(ctx, groupId),
+    }),
+    unauthorizedError: (_parent, ctx, info, result) => refusal(ctx, info, result.failure),
   },
   drizzle: {
     // A function of the request, never a module singleton: tests and transactions swap ctx.db.

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { assertInterfaceType, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.ts';
+import './membership-role.ts';
 import './user.ts';
 import './group.ts';
 import './membership.ts';

@@ -1,6 +1,8 @@
-import { addMember, removeMember } from '../resolvers/membership.ts';
+import type { MembershipRole as Role } from '../db/schema.ts';
+import { addMember, removeMember, setMemberRole } from '../resolvers/membership.ts';
 import { builder } from './builder.ts';
 import { Group } from './group.ts';
+import { MembershipRole } from './membership-role.ts';
 import { payloadGroupField, payloadUserField } from './payload.ts';
 import { User } from './user.ts';
 
@@ -34,6 +36,27 @@ const RemoveMemberPayload = builder.objectRef<MembershipChange>('RemoveMemberPay
   }),
 });
 
+interface RoleChange extends MembershipChange {
+  role: Role;
+}
+
+const SetMemberRolePayload = builder.objectRef<RoleChange>('SetMemberRolePayload').implement({
+  description: 'The result of `setMemberRole`.',
+  fields: (t) => ({
+    changed: t.boolean({
+      description: 'True when the role changed; false when the member already had it.',
+      resolve: (change) => change.changed,
+    }),
+    role: t.field({
+      type: MembershipRole,
+      description: 'The member’s role now.',
+      resolve: (change) => change.role,
+    }),
+    user: payloadUserField(t, 'The member.'),
+    group: payloadGroupField(t, 'The group.'),
+  }),
+});
+
 builder.mutationFields((t) => {
   // addMember and removeMember name a membership the same way; their inputs stay separate types
   // so either can grow a field (a role, a reason) without changing the other.
@@ -46,8 +69,9 @@ builder.mutationFields((t) => {
       typeOptions: { description: 'The user and group that `addMember` joins.' },
       type: AddMemberPayload,
       description:
-        'Makes a user a member of a group. Idempotent: adding an existing membership succeeds with `added: false`. NOT_FOUND when the user or group does not exist.',
+        'Makes a user a MEMBER of a group. Only the group’s admins may. Idempotent: adding an existing membership succeeds with `added: false` and keeps its role. NOT_FOUND when the user or group does not exist.',
       input: membershipInput,
+      authScopes: (_root, { input }) => ({ groupAdmin: input.groupId.id }),
       resolve: async (_root, { input }, ctx) => {
         const [userId, groupId] = [input.userId.id, input.groupId.id];
         return { userId, groupId, changed: await addMember(ctx, userId, groupId) };
@@ -57,11 +81,29 @@ builder.mutationFields((t) => {
       typeOptions: { description: 'The user and group that `removeMember` separates.' },
       type: RemoveMemberPayload,
       description:
-        'Removes a user from a group. Idempotent: removing a missing membership succeeds with `removed: false`. NOT_FOUND when the user or group does not exist.',
+        'Removes a user from a group. The group’s admins may remove anyone; any member may leave. Idempotent: removing a missing membership succeeds with `removed: false`. NOT_FOUND when the user or group does not exist; LAST_ADMIN, changing nothing, when it would leave the group without an admin.',
       input: membershipInput,
+      authScopes: (_root, { input }) => ({
+        $any: { groupAdmin: input.groupId.id, self: input.userId.id },
+      }),
       resolve: async (_root, { input }, ctx) => {
         const [userId, groupId] = [input.userId.id, input.groupId.id];
         return { userId, groupId, changed: await removeMember(ctx, userId, groupId) };
+      },
+    }),
+    setMemberRole: t.fieldWithInput({
+      typeOptions: { description: 'The membership whose role `setMemberRole` changes, and the new role.' },
+      type: SetMemberRolePayload,
+      description:
+        'Makes a member an ADMIN or a plain MEMBER. Only the group’s admins may. NOT_FOUND when the user is not a member; LAST_ADMIN, changing nothing, when it would demote the group’s last admin.',
+      input: {
+        ...membershipInput,
+        role: t.input.field({ type: MembershipRole, required: true, description: 'The new role.' }),
+      },
+      authScopes: (_root, { input }) => ({ groupAdmin: input.groupId.id }),
+      resolve: async (_root, { input }, ctx) => {
+        const [userId, groupId, role] = [input.userId.id, input.groupId.id, input.role];
+        return { userId, groupId, role, changed: await setMemberRole(ctx, userId, groupId, role) };
       },
     }),
   };

@@ -2,6 +2,7 @@ import { drizzleConnectionHelpers } from '@pothos/plugin-drizzle';
 import { connectionPageSize } from '../resolvers/pagination.ts';
 import { builder } from './builder.ts';
 import { Group } from './group.ts';
+import { MembershipRole } from './membership-role.ts';
 import { User } from './user.ts';
 
 // A `through` relation returns the related rows without the junction's columns, so these
@@ -9,19 +10,20 @@ import { User } from './user.ts';
 // the related object as each edge's node, keeping `joinedAt` on the edge.
 
 const joinedAtDescription = 'When the user joined the group.';
+const roleDescription = 'What the user may do in the group: MEMBER, or ADMIN who manages it.';
 
 const userGroups = drizzleConnectionHelpers(builder, 'usersToGroups', {
   ...connectionPageSize,
   // Ordered by group ID, like User.groups; the user ID is fixed by the parent.
   query: () => ({ orderBy: { groupId: 'asc', userId: 'asc' } }),
-  select: (nestedSelection) => ({ columns: { joinedAt: true }, with: { group: nestedSelection() } }),
+  select: (nestedSelection) => ({ columns: { joinedAt: true, role: true }, with: { group: nestedSelection() } }),
   resolveNode: (membership) => membership.group,
 });
 
 const groupMembers = drizzleConnectionHelpers(builder, 'usersToGroups', {
   ...connectionPageSize,
   query: () => ({ orderBy: { userId: 'asc', groupId: 'asc' } }),
-  select: (nestedSelection) => ({ columns: { joinedAt: true }, with: { user: nestedSelection() } }),
+  select: (nestedSelection) => ({ columns: { joinedAt: true, role: true }, with: { user: nestedSelection() } }),
   resolveNode: (membership) => membership.user,
 });
 
@@ -59,6 +61,7 @@ builder.drizzleObjectField('users', 'groupsConnection', (t) =>
           description: joinedAtDescription,
           resolve: (m) => m.joinedAt,
         }),
+        role: edge.field({ type: MembershipRole, description: roleDescription, resolve: (m) => m.role }),
       }),
     },
   ),
@@ -98,6 +101,7 @@ builder.drizzleObjectField('groups', 'membersConnection', (t) =>
           description: joinedAtDescription,
           resolve: (m) => m.joinedAt,
         }),
+        role: edge.field({ type: MembershipRole, description: roleDescription, resolve: (m) => m.role }),
       }),
     },
   ),

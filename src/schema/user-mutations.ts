@@ -27,7 +27,8 @@ builder.mutationFields((t) => ({
   createUser: t.fieldWithInput({
     typeOptions: { description: 'What `createUser` needs: the new user’s name and email.' },
     type: CreateUserPayload,
-    description: 'Creates a user. Fails with CONFLICT when the email address is taken.',
+    description:
+      'Creates a user; anyone may sign up. Fails with CONFLICT when the email address is taken. The new user then signs in with a token whose `sub` is their ID.',
     input: {
       name: t.input.string({ required: true, description: 'Display name; surrounding spaces are trimmed.' }),
       email: t.input.string({ required: true, description: 'Email address; unique, case-insensitive.' }),
@@ -37,7 +38,9 @@ builder.mutationFields((t) => ({
   updateUser: t.fieldWithInput({
     typeOptions: { description: 'Which user `updateUser` changes, and the new values.' },
     type: UpdateUserPayload,
-    description: 'Changes a user’s name or email. Omitted or null fields stay as they are.',
+    description:
+      'Changes a user’s name or email. Only the user themselves may. Omitted or null fields stay as they are.',
+    authScopes: (_root, { input }) => ({ self: input.id.id }),
     input: {
       id: t.input.globalID({ for: User, required: true, description: 'The user to change.' }),
       name: t.input.string({ description: 'New display name.' }),
@@ -48,7 +51,9 @@ builder.mutationFields((t) => ({
   deleteUser: t.fieldWithInput({
     typeOptions: { description: 'Which user `deleteUser` deletes.' },
     type: DeleteUserPayload,
-    description: 'Deletes a user and all of their memberships.',
+    description:
+      'Deletes a user and all of their memberships. Only the user themselves may. LAST_ADMIN, deleting nothing, while they are the last admin of a group.',
+    authScopes: (_root, { input }) => ({ self: input.id.id }),
     input: { id: t.input.globalID({ for: User, required: true, description: 'The user to delete.' }) },
     resolve: async (_root, { input }, ctx) => ({ userId: await deleteUser(ctx, input.id.id) }),
   }),

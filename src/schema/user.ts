@@ -1,6 +1,7 @@
 import { connectionPageSize, DEFAULT_PAGE_SIZE, listLimit, MAX_PAGE_SIZE } from '../resolvers/pagination.ts';
 import { countUsers, userNotFound } from '../resolvers/user.ts';
 import { checkBatchSize, inKeyOrder } from '../resolvers/batch.ts';
+import { unknownViewer } from '../resolvers/errors.ts';
 import { builder } from './builder.ts';
 
 export const User = builder.drizzleNode('users', {
@@ -12,7 +13,11 @@ export const User = builder.drizzleNode('users', {
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Display name; never empty.' }),
     email: t.exposeString('email', {
-      description: 'Email address, unique across users and stored lower-cased.',
+      nullable: true,
+      description:
+        'Email address, unique across users and stored lower-cased. Only the user themselves can see it: null, without an error, for everyone else.',
+      authScopes: (user) => ({ self: user.id }),
+      unauthorizedResolver: () => null,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the user was created.' }),
     groups: t.relation('groups', {
@@ -33,6 +38,18 @@ export const User = builder.drizzleNode('users', {
 });
 
 builder.queryFields((t) => ({
+  viewer: t.drizzleField({
+    type: User,
+    nullable: true,
+    description:
+      'The signed-in user, from the request’s bearer token; null for anonymous requests. UNAUTHENTICATED when the token names a user that no longer exists.',
+    resolve: async (query, _root, _args, ctx) => {
+      if (ctx.viewerId === undefined) return null;
+      const viewer = await ctx.db.query.users.findFirst(query({ where: { id: ctx.viewerId } }));
+      if (!viewer) throw unknownViewer();
+      return viewer;
+    },
+  }),
   user: t.drizzleField({
     type: User,
     nullable: true,

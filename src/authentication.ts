@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { UnauthenticatedError } from './resolvers/errors.ts';
+
+/**
+ * Who is calling comes from `Authorization: Bearer <JWT>`, verified here with jose: HS256 with a
+ * shared secret, or the keys an identity provider publishes as a JWKS. The token's `sub` is the
+ * user's ID (the numeric key or the global `User` ID). Gateways forward the header unchanged.
+ */
+export interface AuthenticationOptions {
+  /** HS256 shared secret (JWT_SECRET). */
+  secret?: string | undefined;
+  /** URL of an identity provider's JSON Web Key Set (JWT_JWKS_URL); RS256, ES256 and EdDSA. */
+  jwksUrl?: string | undefined;
+  /** When set, tokens must carry this `iss`. */
+  issuer?: string | undefined;
+  /** When set, tokens must carry this `aud`. */
+  audience?: string | undefined;
+}
+
+/** The viewer's user key, or undefined for an anonymous request; throws UNAUTHENTICATED for a bad token. */
+export type Authenticate = (request: Request) => Promise<number | undefined>;
+
+const secretAlgorithms = ['HS256'];
+const keySetAlgorithms = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+
+/** The whole request is refused, so HTTP says so too: 401, with the Bearer challenge of RFC 6750. */
+function refused(message: string): UnauthenticatedError {
+  const error = new UnauthenticatedError(message);
+  error.extensions['http'] = {
+    status: 401,
+    headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+  };
+  return error;
+}
+
+/** A user's key from their numeric ID ("1") or global ID ("VXNlcjox"); undefined for anything else. */
+export function userKeyOf(id: string | undefined): number | undefined {
+  if (id && /^[1-9]\d{0,9}$/.test(id)) return Number(id);
+  try {
+    const decoded = decodeGlobalID(id ?? '');
+    if (decoded.typename === 'User' && /^[1-9]\d{0,9}$/.test(decoded.id)) return Number(decoded.id);
+  } catch {
+    // Not a global ID either.
+  }
+  return undefined;
+}
+
+export function createAuthenticator(options: AuthenticationOptions): Authenticate {
+  const { secret, jwksUrl } = options;
+  if (!secret && !jwksUrl) throw new Error('Authentication needs a JWT secret or a JWKS URL.');
+  const key: Uint8Array | JWTVerifyGetKey = jwksUrl
+    ? createRemoteJWKSet(new URL(jwksUrl))
+    : new TextEncoder().encode(secret);
+  const verifyOptions = {
+    algorithms: jwksUrl ? keySetAlgorithms : secretAlgorithms,
+    ...(options.issuer && { issuer: options.issuer }),
+    ...(options.audience && { audience: options.audience }),
+  };
+
+  return async (request) => {
+    const header = request.headers.get('authorization');
+    if (header === null) return undefined;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match?.[1]) throw refused('Send the token as `Authorization: Bearer <token>`.');
+    try {
+      // jose's overloads differ only in the key's type; both branches verify the same way.
+      const { payload } =
+        key instanceof Uint8Array
+          ? await jwtVerify(match[1], key, verifyOptions)
+          : await jwtVerify(match[1], key, verifyOptions);
+      const viewerId = userKeyOf(payload.sub);
+      if (viewerId === undefined) throw refused('The token’s subject (`sub`) is not a user ID.');
+      return viewerId;
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      if (error instanceof errors.JWTExpired) throw refused('The token has expired. Get a new one.');
+      if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
+        // The identity provider's keys could not be fetched: our outage, not the client's mistake.
+        throw new GraphQLError('Tokens cannot be verified right now. Try again in a few seconds.', {
+          originalError: error instanceof Error ? error : undefined,
+          extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+        });
+      }
+      throw refused('The token is not valid: malformed, wrongly signed, or not meant for this API.');
+    }
+  };
+}
+
+/** Mints a token for a user, signed with the shared secret: for development and tests. */
+export function signToken(
+  secret: string,
+  userId: number,
+  { expiresIn = '7d', issuer, audience }: { expiresIn?: string; issuer?: string; audience?: string } = {},
+): Promise<string> {
+  let token = new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(String(userId)).setIssuedAt();
+  token = token.setExpirationTime(expiresIn);
+  if (issuer) token = token.setIssuer(issuer);
+  if (audience) token = token.setAudience(audience);
+  return token.sign(new TextEncoder().encode(secret));
+}
+
+/**
+ * The development secret: read from `path`, or made and saved there on first use, so
+ * `npm start` and `npm run token` agree without any setup.
+ */
+export async function loadOrCreateSecret(path: string): Promise<{ secret: string; created: boolean }> {
+  try {
+    return { secret: (await readFile(path, 'utf8')).trim(), created: false };
+  } catch {
+    await mkdir(dirname(path), { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    // 'wx': if another process made it first, keep theirs.
+    try {
+      await writeFile(path, `${secret}\n`, { flag: 'wx', mode: 0o600 });
+      return { secret, created: true };
+    } catch {
+      return { secret: (await readFile(path, 'utf8')).trim(), created: false };
+    }
+  }
+}
+
+/**
+ * The authentication the server runs with: as configured, or, in development with nothing
+ * configured, HS256 with a secret kept in `secretFile`. Production must configure one: a secret
+ * made on one machine would not verify tokens on another.
+ */
+export async function settleAuthentication(
+  configured: AuthenticationOptions,
+  { secretFile, production }: { secretFile: string; production: boolean },
+): Promise<{ options: AuthenticationOptions; createdSecret: boolean }> {
+  if (configured.secret || configured.jwksUrl) return { options: configured, createdSecret: false };
+  if (production) throw new Error('Set JWT_SECRET or JWT_JWKS_URL: production needs a configured token key.');
+  const { secret, created } = await loadOrCreateSecret(secretFile);
+  return { options: { ...configured, secret }, createdSecret: created };
+}

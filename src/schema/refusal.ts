@@ -1,0 +1,38 @@
+import { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../resolvers/context.ts';
+import { ForbiddenError, signInRequired, type UnauthenticatedError } from '../resolvers/errors.ts';
+
+/** Who each scope admits, in words a person reads in an error message. */
+const admittedBy: Record<string, string> = {
+  authenticated: 'signed-in users',
+  self: 'the user themselves',
+  groupAdmin: 'the group’s admins',
+};
+
+function admitted(failure: AuthFailure): string[] {
+  switch (failure.kind) {
+    case AuthScopeFailureType.AuthScope:
+      return [admittedBy[failure.scope] ?? failure.scope];
+    case AuthScopeFailureType.AnyAuthScopes:
+    case AuthScopeFailureType.AllAuthScopes:
+      return failure.failures.flatMap(admitted);
+    default:
+      return [];
+  }
+}
+
+/**
+ * The error for a field the viewer may not use: UNAUTHENTICATED when nobody is signed in,
+ * FORBIDDEN with who may use it otherwise.
+ */
+export function refusal(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  failure: AuthFailure,
+): UnauthenticatedError | ForbiddenError {
+  if (ctx.viewerId === undefined) return signInRequired();
+  const who = [...new Set(admitted(failure))];
+  const subject = who.length > 0 ? `Only ${who.join(' or ')}` : 'Nobody';
+  return new ForbiddenError(`${subject} may use \`${info.parentType.name}.${info.fieldName}\` here.`);
+}
