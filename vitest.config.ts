@@ -12,7 +12,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Hang guards, not timings: the concurrency and shutdown tests take tens of seconds on 2 cores
+    // while both databases' runs share them.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     // The same suite runs once per database: always on PGlite, and on PostgreSQL when
     // TEST_DATABASE_URL names a server. test/harness.ts reads TEST_DB to pick one.

@@ -52,3 +52,26 @@ export async function createCommunity(
   if (memberships.length > 0) await db.insert(usersToGroups).values(memberships);
   return { userIds, groupIds, groupIdsByUser };
 }
+
+/** Makes the user an ADMIN of each group, adding the membership where there is none. */
+export async function makeAdmin(db: Db, userId: number, groupIds: readonly number[]): Promise<void> {
+  if (groupIds.length === 0) return;
+  await db
+    .insert(usersToGroups)
+    .values(groupIds.map((groupId) => ({ userId, groupId, role: 'ADMIN' as const })))
+    .onConflictDoUpdate({ target: [usersToGroups.userId, usersToGroups.groupId], set: { role: 'ADMIN' } });
+}
+
+/**
+ * A new user who administers the given groups: the one to sign in as when a test changes their
+ * memberships. Note that it is a member too, so each group has one member more.
+ */
+export async function createAdmin(db: Db, groupIds: readonly number[] = []): Promise<number> {
+  const tag = unique('admin');
+  const [admin] = await db
+    .insert(users)
+    .values({ name: `Admin ${tag}`, email: `${tag}@example.com` })
+    .returning({ id: users.id });
+  await makeAdmin(db, admin!.id, groupIds);
+  return admin!.id;
+}

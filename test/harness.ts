@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { type AppOptions, createApp } from '../src/app.ts';
+import { type Authenticate, createAuthenticator, signToken } from '../src/authentication.ts';
 import { createDatabase, type Database, type Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 
@@ -17,6 +18,20 @@ afterAll(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** The HS256 secret every test app verifies tokens with. */
+export const testJwtSecret = 'test-secret-not-for-production-0123456789';
+export const testAuthenticate: Authenticate = createAuthenticator({ secret: testJwtSecret });
+
+/** A valid bearer token for a user, as `npm run token` would mint it. */
+export function tokenFor(userId: number): Promise<string> {
+  return signToken(testJwtSecret, userId);
+}
+
+/** Headers that sign a request in as the user; none for an anonymous request. */
+export async function signedIn(userId: number | undefined): Promise<Record<string, string>> {
+  return userId === undefined ? {} : { authorization: `Bearer ${await tokenFor(userId)}` };
+}
+
 export type DatabaseKind = 'pglite' | 'postgres';
 export const databaseKind: DatabaseKind = process.env['TEST_DB'] === 'postgres' ? 'postgres' : 'pglite';
 
@@ -27,10 +42,11 @@ export interface TestApp {
   databaseUrl: string | undefined;
   /** Every SQL statement drizzle sent since the last `statements.length = 0`. */
   statements: string[];
-  /** Runs a typed operation through the app's HTTP handler. */
+  /** Runs a typed operation through the app's HTTP handler, signed in `as` a user when given. */
   gql<TResult, TVariables>(
     document: TypedDocumentNode<TResult, TVariables>,
     variables?: TVariables,
+    options?: { as?: number | undefined },
   ): Promise<ExecutionResult<TResult>>;
   /** Sends a raw request to the app, for what a typed document cannot express. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
@@ -69,12 +85,14 @@ async function freshDatabase(statements: string[]): Promise<{ database: Database
 }
 
 /** The app on a fresh, migrated database; `options` adds what the server would configure. */
-export async function startTestApp(options: Omit<AppOptions, 'db'> = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: Omit<AppOptions, 'db' | 'authenticate'> & { authenticate?: Authenticate } = {},
+): Promise<TestApp> {
   const statements: string[] = [];
   const { database, url: databaseUrl } = await freshDatabase(statements);
   await migrateDatabase(database);
   statements.length = 0;
-  const app = createApp({ ...options, db: database.db });
+  const app = createApp({ authenticate: testAuthenticate, ...options, db: database.db });
   const fetch = (path: string, init?: RequestInit) =>
     Promise.resolve(app.fetch(new Request(`http://test${path}`, init)));
   const listen = async () => {
@@ -100,10 +118,14 @@ export async function startTestApp(options: Omit<AppOptions, 'db'> = {}): Promis
     db: database.db,
     statements,
     fetch,
-    async gql(document, variables) {
+    async gql(document, variables, { as } = {}) {
       const response = await fetch('/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...(await signedIn(as)),
+        },
         body: JSON.stringify({ query: print(document), variables }),
       });
       return (await response.json()) as ExecutionResult<never>;

@@ -250,14 +250,14 @@ export type UserCreateMutationVariables = Exact<{
 }>;
 
 
-export type UserCreateMutation = { createUser: { user: { id: string, name: string, email: string, createdAt: string, groupCount: number, groups: Array<{ id: string }> } } };
+export type UserCreateMutation = { createUser: { user: { id: string, name: string, email: string | null, createdAt: string, groupCount: number, groups: Array<{ id: string }> } } };
 
 export type UserUpdateMutationVariables = Exact<{
   input: UpdateUserInput;
 }>;
 
 
-export type UserUpdateMutation = { updateUser: { user: { id: string, name: string, email: string } } };
+export type UserUpdateMutation = { updateUser: { user: { id: string, name: string, email: string | null } } };
 
 export type UserDeleteMutationVariables = Exact<{
   input: DeleteUserInput;
