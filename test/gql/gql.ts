@@ -14,8 +14,21 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuthnViewer {\n    viewer {\n      id\n      name\n    }\n  }\n": typeof types.AuthnViewerDocument,
+    "\n      mutation AuthnCreateGroup($input: CreateGroupInput!) {\n        createGroup(input: $input) {\n          group {\n            name\n          }\n        }\n      }\n    ": typeof types.AuthnCreateGroupDocument,
+    "\n  mutation AuthUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        name\n      }\n    }\n  }\n": typeof types.AuthUpdateUserDocument,
+    "\n  mutation AuthDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": typeof types.AuthDeleteUserDocument,
+    "\n  mutation AuthCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        name\n        memberCount\n        membersConnection {\n          edges {\n            role\n            node {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuthCreateGroupDocument,
+    "\n  mutation AuthUpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        name\n      }\n    }\n  }\n": typeof types.AuthUpdateGroupDocument,
+    "\n  mutation AuthDeleteGroup($input: DeleteGroupInput!) {\n    deleteGroup(input: $input) {\n      deletedGroupId\n    }\n  }\n": typeof types.AuthDeleteGroupDocument,
+    "\n  mutation AuthAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n": typeof types.AuthAddMemberDocument,
+    "\n  mutation AuthRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": typeof types.AuthRemoveMemberDocument,
+    "\n  mutation AuthSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n      role\n    }\n  }\n": typeof types.AuthSetMemberRoleDocument,
+    "\n      mutation AuthCreateUser($input: CreateUserInput!) {\n        createUser(input: $input) {\n          user {\n            name\n          }\n        }\n      }\n    ": typeof types.AuthCreateUserDocument,
+    "\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n": typeof types.AuthViewerEmailDocument,
+    "\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    ": typeof types.AuthRolesDocument,
     "\n  query ErrorsUsersNames {\n    users(first: 1) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.ErrorsUsersNamesDocument,
-    "\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n": typeof types.GroupCreateDocument,
+    "\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n        membersConnection {\n          edges {\n            role\n          }\n        }\n      }\n    }\n  }\n": typeof types.GroupCreateDocument,
     "\n  mutation GroupUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        name\n      }\n    }\n  }\n": typeof types.GroupUpdateDocument,
     "\n  mutation GroupDelete($input: DeleteGroupInput!) {\n    deleteGroup(input: $input) {\n      deletedGroupId\n    }\n  }\n": typeof types.GroupDeleteDocument,
     "\n  query GroupById($id: ID!) {\n    group(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.GroupByIdDocument,
@@ -34,7 +47,7 @@ type Documents = {
     "\n  mutation MembershipAdd($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n      user {\n        id\n        groupCount\n        groups {\n          id\n        }\n      }\n      group {\n        id\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n": typeof types.MembershipAddDocument,
     "\n  mutation MembershipRemove($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n      user {\n        groupCount\n      }\n      group {\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n": typeof types.MembershipRemoveDocument,
     "\n  mutation MembershipDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": typeof types.MembershipDeleteUserDocument,
-    "\n  query MembershipMembersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(id: $id) {\n      memberCount\n      membersConnection(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges {\n          cursor\n          joinedAt\n          node {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.MembershipMembersPageDocument,
+    "\n  query MembershipMembersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(id: $id) {\n      memberCount\n      membersConnection(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges {\n          cursor\n          joinedAt\n          role\n          node {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.MembershipMembersPageDocument,
     "\n  query MembershipUserGroups($id: ID!, $first: Int) {\n    user(id: $id) {\n      groups(first: $first) {\n        id\n      }\n      groupsConnection(first: $first) {\n        totalCount\n        edges {\n          joinedAt\n          node {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.MembershipUserGroupsDocument,
     "\n  query NodeMany($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on User {\n        name\n      }\n      ... on Group {\n        memberCount\n      }\n    }\n  }\n": typeof types.NodeManyDocument,
     "\n  query NodeOne($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.NodeOneDocument,
@@ -42,12 +55,25 @@ type Documents = {
     "\n  mutation UserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        name\n        email\n        createdAt\n        groupCount\n        groups {\n          id\n        }\n      }\n    }\n  }\n": typeof types.UserCreateDocument,
     "\n  mutation UserUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.UserUpdateDocument,
     "\n  mutation UserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": typeof types.UserDeleteDocument,
-    "\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.UserByIdDocument,
+    "\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n      email\n    }\n  }\n": typeof types.UserByIdDocument,
     "\n  query UsersPage($first: Int, $after: String, $last: Int, $before: String) {\n    users(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": typeof types.UsersPageDocument,
 };
 const documents: Documents = {
+    "\n  query AuthnViewer {\n    viewer {\n      id\n      name\n    }\n  }\n": types.AuthnViewerDocument,
+    "\n      mutation AuthnCreateGroup($input: CreateGroupInput!) {\n        createGroup(input: $input) {\n          group {\n            name\n          }\n        }\n      }\n    ": types.AuthnCreateGroupDocument,
+    "\n  mutation AuthUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        name\n      }\n    }\n  }\n": types.AuthUpdateUserDocument,
+    "\n  mutation AuthDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": types.AuthDeleteUserDocument,
+    "\n  mutation AuthCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        name\n        memberCount\n        membersConnection {\n          edges {\n            role\n            node {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.AuthCreateGroupDocument,
+    "\n  mutation AuthUpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        name\n      }\n    }\n  }\n": types.AuthUpdateGroupDocument,
+    "\n  mutation AuthDeleteGroup($input: DeleteGroupInput!) {\n    deleteGroup(input: $input) {\n      deletedGroupId\n    }\n  }\n": types.AuthDeleteGroupDocument,
+    "\n  mutation AuthAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n": types.AuthAddMemberDocument,
+    "\n  mutation AuthRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": types.AuthRemoveMemberDocument,
+    "\n  mutation AuthSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n      role\n    }\n  }\n": types.AuthSetMemberRoleDocument,
+    "\n      mutation AuthCreateUser($input: CreateUserInput!) {\n        createUser(input: $input) {\n          user {\n            name\n          }\n        }\n      }\n    ": types.AuthCreateUserDocument,
+    "\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n": types.AuthViewerEmailDocument,
+    "\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    ": types.AuthRolesDocument,
     "\n  query ErrorsUsersNames {\n    users(first: 1) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.ErrorsUsersNamesDocument,
-    "\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n": types.GroupCreateDocument,
+    "\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n        membersConnection {\n          edges {\n            role\n          }\n        }\n      }\n    }\n  }\n": types.GroupCreateDocument,
     "\n  mutation GroupUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        name\n      }\n    }\n  }\n": types.GroupUpdateDocument,
     "\n  mutation GroupDelete($input: DeleteGroupInput!) {\n    deleteGroup(input: $input) {\n      deletedGroupId\n    }\n  }\n": types.GroupDeleteDocument,
     "\n  query GroupById($id: ID!) {\n    group(id: $id) {\n      id\n      name\n    }\n  }\n": types.GroupByIdDocument,
@@ -66,7 +92,7 @@ const documents: Documents = {
     "\n  mutation MembershipAdd($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n      user {\n        id\n        groupCount\n        groups {\n          id\n        }\n      }\n      group {\n        id\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n": types.MembershipAddDocument,
     "\n  mutation MembershipRemove($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n      user {\n        groupCount\n      }\n      group {\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n": types.MembershipRemoveDocument,
     "\n  mutation MembershipDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": types.MembershipDeleteUserDocument,
-    "\n  query MembershipMembersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(id: $id) {\n      memberCount\n      membersConnection(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges {\n          cursor\n          joinedAt\n          node {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": types.MembershipMembersPageDocument,
+    "\n  query MembershipMembersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(id: $id) {\n      memberCount\n      membersConnection(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges {\n          cursor\n          joinedAt\n          role\n          node {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": types.MembershipMembersPageDocument,
     "\n  query MembershipUserGroups($id: ID!, $first: Int) {\n    user(id: $id) {\n      groups(first: $first) {\n        id\n      }\n      groupsConnection(first: $first) {\n        totalCount\n        edges {\n          joinedAt\n          node {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.MembershipUserGroupsDocument,
     "\n  query NodeMany($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on User {\n        name\n      }\n      ... on Group {\n        memberCount\n      }\n    }\n  }\n": types.NodeManyDocument,
     "\n  query NodeOne($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": types.NodeOneDocument,
@@ -74,7 +100,7 @@ const documents: Documents = {
     "\n  mutation UserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        name\n        email\n        createdAt\n        groupCount\n        groups {\n          id\n        }\n      }\n    }\n  }\n": types.UserCreateDocument,
     "\n  mutation UserUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.UserUpdateDocument,
     "\n  mutation UserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": types.UserDeleteDocument,
-    "\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n    }\n  }\n": types.UserByIdDocument,
+    "\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n      email\n    }\n  }\n": types.UserByIdDocument,
     "\n  query UsersPage($first: Int, $after: String, $last: Int, $before: String) {\n    users(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": types.UsersPageDocument,
 };
 
@@ -95,11 +121,63 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AuthnViewer {\n    viewer {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query AuthnViewer {\n    viewer {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation AuthnCreateGroup($input: CreateGroupInput!) {\n        createGroup(input: $input) {\n          group {\n            name\n          }\n        }\n      }\n    "): (typeof documents)["\n      mutation AuthnCreateGroup($input: CreateGroupInput!) {\n        createGroup(input: $input) {\n          group {\n            name\n          }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n"): (typeof documents)["\n  mutation AuthDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        name\n        memberCount\n        membersConnection {\n          edges {\n            role\n            node {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        name\n        memberCount\n        membersConnection {\n          edges {\n            role\n            node {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthUpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthUpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthDeleteGroup($input: DeleteGroupInput!) {\n    deleteGroup(input: $input) {\n      deletedGroupId\n    }\n  }\n"): (typeof documents)["\n  mutation AuthDeleteGroup($input: DeleteGroupInput!) {\n    deleteGroup(input: $input) {\n      deletedGroupId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n"): (typeof documents)["\n  mutation AuthAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n"): (typeof documents)["\n  mutation AuthRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation AuthSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation AuthCreateUser($input: CreateUserInput!) {\n        createUser(input: $input) {\n          user {\n            name\n          }\n        }\n      }\n    "): (typeof documents)["\n      mutation AuthCreateUser($input: CreateUserInput!) {\n        createUser(input: $input) {\n          user {\n            name\n          }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n"): (typeof documents)["\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    "): (typeof documents)["\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ErrorsUsersNames {\n    users(first: 1) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ErrorsUsersNames {\n    users(first: 1) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n        membersConnection {\n          edges {\n            role\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n        membersConnection {\n          edges {\n            role\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -175,7 +253,7 @@ export function graphql(source: "\n  mutation MembershipDeleteUser($input: Delet
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MembershipMembersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(id: $id) {\n      memberCount\n      membersConnection(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges {\n          cursor\n          joinedAt\n          node {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MembershipMembersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(id: $id) {\n      memberCount\n      membersConnection(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges {\n          cursor\n          joinedAt\n          node {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query MembershipMembersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(id: $id) {\n      memberCount\n      membersConnection(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges {\n          cursor\n          joinedAt\n          role\n          node {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MembershipMembersPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    group(id: $id) {\n      memberCount\n      membersConnection(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        edges {\n          cursor\n          joinedAt\n          role\n          node {\n            id\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -207,7 +285,7 @@ export function graphql(source: "\n  mutation UserDelete($input: DeleteUserInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
