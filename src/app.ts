@@ -18,6 +18,8 @@ export const graphqlEndpoint = '/graphql';
 export const federationEndpoint = '/federation';
 
 const exampleQuery = `# Users and their groups, loaded in one SQL statement.
+# Reading is open. To change groups, get a token (npm run token -- 1 signs you in as Ada, an
+# ADMIN in the demo data) and add it under Headers: { "Authorization": "Bearer <token>" }
 query UsersWithGroups {
   users(first: 5) {
     totalCount
