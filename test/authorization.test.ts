@@ -1,6 +1,7 @@
 import { eq, inArray, or } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { groups, users, usersToGroups } from '../src/db/schema.ts';
+import type { AuthGroupsWithRoleQuery } from './gql/graphql.ts';
 import { graphql } from './gql/index.ts';
 import { groupGlobalId, unique, userGlobalId } from './fixtures.ts';
 import { errorCodes, startTestApp, type TestApp } from './harness.ts';
@@ -429,5 +430,42 @@ describe('membership connections', () => {
       { role: 'MEMBER', node: { id: userGlobalId(cast.member) } },
       { role: 'MEMBER', node: { id: userGlobalId(cast.otherMember) } },
     ]);
+  });
+});
+
+describe('Group.viewerRole', () => {
+  const GroupsWithRole = graphql(`
+    query AuthGroupsWithRole {
+      groups(first: 1000) {
+        edges {
+          node {
+            id
+            viewerRole
+          }
+        }
+      }
+    }
+  `);
+
+  it('gives the viewer’s role in each group with one statement for all of them', async () => {
+    const cast = await createCast();
+    await createCast();
+    const roleIn = (result: { data?: AuthGroupsWithRoleQuery | null | undefined }) =>
+      result.data?.groups.edges.find((edge) => edge.node.id === groupGlobalId(cast.groupId))?.node.viewerRole;
+
+    app.statements.length = 0;
+    const asAdmin = await app.gql(GroupsWithRole, {}, { as: cast.admin });
+    expect(roleIn(asAdmin)).toBe('ADMIN');
+    // The planned query for the groups, and one batched lookup of the viewer's roles.
+    expect(app.statements).toHaveLength(2);
+    expect(asAdmin.data?.groups.edges.length).toBeGreaterThan(1);
+
+    expect(roleIn(await app.gql(GroupsWithRole, {}, { as: cast.member }))).toBe('MEMBER');
+    expect(roleIn(await app.gql(GroupsWithRole, {}, { as: cast.outsider }))).toBeNull();
+
+    app.statements.length = 0;
+    const anonymous = await app.gql(GroupsWithRole, {});
+    expect(anonymous.data?.groups.edges.every((edge) => edge.node.viewerRole === null)).toBe(true);
+    expect(app.statements).toHaveLength(1);
   });
 });

@@ -1,7 +1,9 @@
 import { countGroups, groupNotFound } from '../resolvers/group.ts';
 import { connectionPageSize, DEFAULT_PAGE_SIZE, listLimit, MAX_PAGE_SIZE } from '../resolvers/pagination.ts';
 import { checkBatchSize, inKeyOrder } from '../resolvers/batch.ts';
+import { viewerRoleIn } from '../resolvers/viewer.ts';
 import { builder } from './builder.ts';
+import { MembershipRole } from './membership-role.ts';
 
 export const Group = builder.drizzleNode('groups', {
   name: 'Group',
@@ -26,6 +28,13 @@ export const Group = builder.drizzleNode('groups', {
     // Counts junction rows rather than distinct members: the composite primary key makes them equal,
     // and count(*) on the junction is an index-only scan where counting through the join is not.
     memberCount: t.relatedCount('memberships', { description: 'How many users belong to this group.' }),
+    viewerRole: t.field({
+      type: MembershipRole,
+      nullable: true,
+      description:
+        'The signed-in viewer’s role in this group, to show or hide admin controls; null when anonymous or not a member. One statement per request, however many groups ask.',
+      resolve: (group, _args, ctx) => viewerRoleIn(ctx, group.id),
+    }),
   }),
 });
 

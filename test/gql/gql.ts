@@ -27,6 +27,7 @@ type Documents = {
     "\n      mutation AuthCreateUser($input: CreateUserInput!) {\n        createUser(input: $input) {\n          user {\n            name\n          }\n        }\n      }\n    ": typeof types.AuthCreateUserDocument,
     "\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n": typeof types.AuthViewerEmailDocument,
     "\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    ": typeof types.AuthRolesDocument,
+    "\n    query AuthGroupsWithRole {\n      groups(first: 1000) {\n        edges {\n          node {\n            id\n            viewerRole\n          }\n        }\n      }\n    }\n  ": typeof types.AuthGroupsWithRoleDocument,
     "\n  query ErrorsUsersNames {\n    users(first: 1) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.ErrorsUsersNamesDocument,
     "\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n        membersConnection {\n          edges {\n            role\n          }\n        }\n      }\n    }\n  }\n": typeof types.GroupCreateDocument,
     "\n  mutation GroupUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        name\n      }\n    }\n  }\n": typeof types.GroupUpdateDocument,
@@ -72,6 +73,7 @@ const documents: Documents = {
     "\n      mutation AuthCreateUser($input: CreateUserInput!) {\n        createUser(input: $input) {\n          user {\n            name\n          }\n        }\n      }\n    ": types.AuthCreateUserDocument,
     "\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n": types.AuthViewerEmailDocument,
     "\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    ": types.AuthRolesDocument,
+    "\n    query AuthGroupsWithRole {\n      groups(first: 1000) {\n        edges {\n          node {\n            id\n            viewerRole\n          }\n        }\n      }\n    }\n  ": types.AuthGroupsWithRoleDocument,
     "\n  query ErrorsUsersNames {\n    users(first: 1) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.ErrorsUsersNamesDocument,
     "\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n        membersConnection {\n          edges {\n            role\n          }\n        }\n      }\n    }\n  }\n": types.GroupCreateDocument,
     "\n  mutation GroupUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        name\n      }\n    }\n  }\n": types.GroupUpdateDocument,
@@ -170,6 +172,10 @@ export function graphql(source: "\n  query AuthViewerEmail($id: ID!) {\n    view
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    "): (typeof documents)["\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query AuthGroupsWithRole {\n      groups(first: 1000) {\n        edges {\n          node {\n            id\n            viewerRole\n          }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query AuthGroupsWithRole {\n      groups(first: 1000) {\n        edges {\n          node {\n            id\n            viewerRole\n          }\n        }\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
