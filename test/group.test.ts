@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.ts';
-import { unique, userGlobalId } from './fixtures.ts';
+import { createAdmin, unique, userGlobalId } from './fixtures.ts';
 import { errorCodes, startTestApp, type TestApp } from './harness.ts';
 
 let app: TestApp;
+/** Signs in to create the groups here, so becomes the ADMIN who may rename and delete them. */
+let creator: number;
 beforeAll(async () => {
   app = await startTestApp();
+  creator = await createAdmin(app.db);
 });
 
 const CreateGroup = graphql(`
@@ -18,6 +21,11 @@ const CreateGroup = graphql(`
         memberCount
         members {
           id
+        }
+        membersConnection {
+          edges {
+            role
+          }
         }
       }
     }
@@ -70,28 +78,33 @@ const GroupsPage = graphql(`
 `);
 
 async function createGroup(name = unique('group')) {
-  const result = await app.gql(CreateGroup, { input: { name } });
+  const result = await app.gql(CreateGroup, { input: { name } }, { as: creator });
   expect(result.errors).toBeUndefined();
   return result.data!.createGroup.group;
 }
 
 describe('createGroup', () => {
-  it('creates an empty group with a trimmed name', async () => {
+  it('creates a group with a trimmed name, its creator its only member and ADMIN', async () => {
     const name = unique('Readers');
     const group = await createGroup(`  ${name} `);
-    expect(group).toMatchObject({ name, memberCount: 0, members: [] });
+    expect(group).toMatchObject({
+      name,
+      memberCount: 1,
+      members: [{ id: userGlobalId(creator) }],
+      membersConnection: { edges: [{ role: 'ADMIN' }] },
+    });
     expect((await app.gql(GroupById, { id: group.id })).data?.group).toEqual({ id: group.id, name });
   });
 
   it('refuses a taken name with CONFLICT and a blank one with BAD_USER_INPUT', async () => {
     const { name } = await createGroup();
-    const taken = await app.gql(CreateGroup, { input: { name } });
+    const taken = await app.gql(CreateGroup, { input: { name } }, { as: creator });
     expect(errorCodes(taken)).toEqual(['CONFLICT']);
     expect(taken.errors![0]!.message).toBe('Another group already has this name.');
-    const blank = await app.gql(CreateGroup, { input: { name: '' } });
+    const blank = await app.gql(CreateGroup, { input: { name: '' } }, { as: creator });
     expect(errorCodes(blank)).toEqual(['BAD_USER_INPUT']);
     expect(blank.errors![0]!.message).toBe('Group name must not be empty.');
-    const tooLong = await app.gql(CreateGroup, { input: { name: 'x'.repeat(201) } });
+    const tooLong = await app.gql(CreateGroup, { input: { name: 'x'.repeat(201) } }, { as: creator });
     expect(errorCodes(tooLong)).toEqual(['BAD_USER_INPUT']);
   });
 });
@@ -99,27 +112,36 @@ describe('createGroup', () => {
 describe('updateGroup and deleteGroup', () => {
   it('renames a group, refusing a name another group has', async () => {
     const [group, other] = [await createGroup(), await createGroup()];
-    const renamed = await app.gql(UpdateGroup, { input: { id: group.id, name: 'Renamed ' + group.name } });
+    const renamed = await app.gql(
+      UpdateGroup,
+      { input: { id: group.id, name: 'Renamed ' + group.name } },
+      { as: creator },
+    );
     expect(renamed.data?.updateGroup.group.name).toBe('Renamed ' + group.name);
-    const taken = await app.gql(UpdateGroup, { input: { id: group.id, name: other.name } });
+    const taken = await app.gql(UpdateGroup, { input: { id: group.id, name: other.name } }, { as: creator });
     expect(errorCodes(taken)).toEqual(['CONFLICT']);
   });
 
   it('deletes a group once, then answers NOT_FOUND', async () => {
     const group = await createGroup();
-    const deleted = await app.gql(DeleteGroup, { input: { id: group.id } });
+    const deleted = await app.gql(DeleteGroup, { input: { id: group.id } }, { as: creator });
     expect(deleted.data?.deleteGroup.deletedGroupId).toBe(group.id);
-    expect(errorCodes(await app.gql(DeleteGroup, { input: { id: group.id } }))).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await app.gql(UpdateGroup, { input: { id: group.id, name: unique('x') } }))).toEqual([
-      'NOT_FOUND',
-    ]);
+    // Still signed in as its former admin: a group that is gone answers NOT_FOUND, not FORBIDDEN.
+    const again = await app.gql(DeleteGroup, { input: { id: group.id } }, { as: creator });
+    expect(errorCodes(again)).toEqual(['NOT_FOUND']);
+    const renamed = await app.gql(
+      UpdateGroup,
+      { input: { id: group.id, name: unique('x') } },
+      { as: creator },
+    );
+    expect(errorCodes(renamed)).toEqual(['NOT_FOUND']);
     const refetched = await app.gql(GroupById, { id: group.id });
     expect(refetched.data?.group).toBeNull();
     expect(errorCodes(refetched)).toEqual(['NOT_FOUND']);
   });
 
   it('refuses a User ID where a Group ID belongs, with BAD_USER_INPUT', async () => {
-    const result = await app.gql(DeleteGroup, { input: { id: userGlobalId(1) } });
+    const result = await app.gql(DeleteGroup, { input: { id: userGlobalId(1) } }, { as: creator });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors![0]!.message).toContain('is not of type: Group');
   });

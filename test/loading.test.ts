@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.ts';
-import { createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
+import { createCommunity, type Community, groupGlobalId, makeAdmin, userGlobalId } from './fixtures.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 // Statement counts are the contract here: they must follow the shape of the query, never the
@@ -309,15 +309,23 @@ describe('entered where the plugin cannot preload', () => {
       userId: userGlobalId(community.userIds[0]!),
       groupId: groupGlobalId(community.groupIds[5]!),
     };
-    const { result, statements } = await countStatements(() => app.gql(AddMemberDeep, { input }));
+    // Only a group's admins may add members. User 5 already belongs to group 5, so promoting
+    // them leaves every count as it was.
+    const admin = community.userIds[5]!;
+    await makeAdmin(app.db, admin, [community.groupIds[5]!]);
+    const { result, statements } = await countStatements(() =>
+      app.gql(AddMemberDeep, { input }, { as: admin }),
+    );
     expect(result.errors).toBeUndefined();
     const payload = result.data!.addMember;
     expect(payload.added).toBe(true);
     expect(payload.user.groupCount).toBe(4);
     expect(payload.user.groups.every((group) => group.members.length > 0)).toBe(true);
     expect(payload.group.members.length).toBe(payload.group.memberCount);
-    // The insert, then one statement per side of the payload, however deep its selection.
-    expect(statements).toHaveLength(3);
-    expect(statements[0]).toMatch(/^insert into "users_to_groups"/);
+    // The authorization check (the viewer's role in the group, one statement), the insert, then
+    // one statement per side of the payload, however deep its selection.
+    expect(statements).toHaveLength(4);
+    expect(statements[0]).toMatch(/^select .* from "groups" left join "users_to_groups"/);
+    expect(statements[1]).toMatch(/^insert into "users_to_groups"/);
   });
 });

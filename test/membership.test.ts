@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { usersToGroups } from '../src/db/schema.ts';
 import { graphql } from './gql/index.ts';
-import { createCommunity, groupGlobalId, unique, userGlobalId } from './fixtures.ts';
+import { createAdmin, createCommunity, groupGlobalId, makeAdmin, unique, userGlobalId } from './fixtures.ts';
 import { errorCodes, startTestApp, type TestApp } from './harness.ts';
 
 let app: TestApp;
@@ -66,6 +66,7 @@ const GroupMembersPage = graphql(`
         edges {
           cursor
           joinedAt
+          role
           node {
             id
           }
@@ -100,12 +101,17 @@ const UserGroupsList = graphql(`
   }
 `);
 
-/** One fresh user and group, not members of anything. */
+/**
+ * One fresh user and group, the user a member of nothing. Only a group's admins may change its
+ * members, so the group has one: `adminId`, its only member until a test adds the user.
+ */
 async function pair() {
   const community = await createCommunity(app.db, { userCount: 1, groupCount: 1, groupsPerUser: 0 });
+  const adminId = await createAdmin(app.db, community.groupIds);
   return {
     userId: userGlobalId(community.userIds[0]!),
     groupId: groupGlobalId(community.groupIds[0]!),
+    adminId,
     community,
   };
 }
@@ -121,29 +127,38 @@ async function membershipRows(userId: number) {
 describe('addMember', () => {
   it('adds the membership and returns both refreshed sides', async () => {
     const input = await pair();
-    const result = await app.gql(AddMember, { input: { userId: input.userId, groupId: input.groupId } });
+    const result = await app.gql(
+      AddMember,
+      { input: { userId: input.userId, groupId: input.groupId } },
+      { as: input.adminId },
+    );
     expect(result.errors).toBeUndefined();
+    // The admin was created after the user, so lists them second (members are ordered by ID).
     expect(result.data!.addMember).toEqual({
       added: true,
       user: { id: input.userId, groupCount: 1, groups: [{ id: input.groupId }] },
-      group: { id: input.groupId, memberCount: 1, members: [{ id: input.userId }] },
+      group: {
+        id: input.groupId,
+        memberCount: 2,
+        members: [{ id: input.userId }, { id: userGlobalId(input.adminId) }],
+      },
     });
   });
 
   it('is idempotent: adding an existing membership succeeds with added: false', async () => {
-    const { userId, groupId, community } = await pair();
-    await app.gql(AddMember, { input: { userId, groupId } });
-    const again = await app.gql(AddMember, { input: { userId, groupId } });
+    const { userId, groupId, adminId, community } = await pair();
+    await app.gql(AddMember, { input: { userId, groupId } }, { as: adminId });
+    const again = await app.gql(AddMember, { input: { userId, groupId } }, { as: adminId });
     expect(again.errors).toBeUndefined();
     expect(again.data!.addMember.added).toBe(false);
-    expect(again.data!.addMember.group.memberCount).toBe(1);
+    expect(again.data!.addMember.group.memberCount).toBe(2);
     expect(await membershipRows(community.userIds[0]!)).toBe(1);
   });
 
   it('lets exactly one of many concurrent adds of the same pair report added: true', async () => {
-    const { userId, groupId, community } = await pair();
+    const { userId, groupId, adminId, community } = await pair();
     const results = await Promise.all(
-      Array.from({ length: 24 }, () => app.gql(AddMember, { input: { userId, groupId } })),
+      Array.from({ length: 24 }, () => app.gql(AddMember, { input: { userId, groupId } }, { as: adminId })),
     );
     expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
     expect(results.filter((result) => result.data!.addMember.added)).toHaveLength(1);
@@ -151,13 +166,20 @@ describe('addMember', () => {
   });
 
   it('answers NOT_FOUND naming the missing side, and writes nothing', async () => {
-    const { userId, groupId, community } = await pair();
-    const missingUser = await app.gql(AddMember, { input: { userId: userGlobalId(2_000_000_000), groupId } });
+    const { userId, groupId, adminId, community } = await pair();
+    const missingUser = await app.gql(
+      AddMember,
+      { input: { userId: userGlobalId(2_000_000_000), groupId } },
+      { as: adminId },
+    );
     expect(errorCodes(missingUser)).toEqual(['NOT_FOUND']);
     expect(missingUser.errors![0]!.message).toMatch(/^No user has this ID/);
-    const missingGroup = await app.gql(AddMember, {
-      input: { userId, groupId: groupGlobalId(2_000_000_000) },
-    });
+    // A group that does not exist has no admins; the authorization check itself says NOT_FOUND.
+    const missingGroup = await app.gql(
+      AddMember,
+      { input: { userId, groupId: groupGlobalId(2_000_000_000) } },
+      { as: adminId },
+    );
     expect(errorCodes(missingGroup)).toEqual(['NOT_FOUND']);
     expect(missingGroup.errors![0]!.message).toMatch(/^No group has this ID/);
     expect(JSON.stringify([missingUser, missingGroup])).not.toMatch(/foreign key|constraint|insert/i);
@@ -165,13 +187,15 @@ describe('addMember', () => {
   });
 
   it('refuses IDs of the wrong type or shape with BAD_USER_INPUT before any SQL', async () => {
-    const { userId, groupId } = await pair();
+    const { userId, groupId, adminId } = await pair();
     app.statements.length = 0;
-    const swapped = await app.gql(AddMember, { input: { userId: groupId, groupId: userId } });
+    // Signed in, so the IDs are refused before the authorization check's own SQL as well.
+    const as = { as: adminId };
+    const swapped = await app.gql(AddMember, { input: { userId: groupId, groupId: userId } }, as);
     expect(errorCodes(swapped)).toEqual(['BAD_USER_INPUT']);
-    const garbage = await app.gql(AddMember, { input: { userId: '%%%', groupId } });
+    const garbage = await app.gql(AddMember, { input: { userId: '%%%', groupId } }, as);
     expect(errorCodes(garbage)).toEqual(['BAD_USER_INPUT']);
-    const outOfRange = await app.gql(AddMember, { input: { userId: btoa('User:99999999999'), groupId } });
+    const outOfRange = await app.gql(AddMember, { input: { userId: btoa('User:99999999999'), groupId } }, as);
     expect(errorCodes(outOfRange)).toEqual(['BAD_USER_INPUT']);
     expect(app.statements).toEqual([]);
   });
@@ -179,39 +203,45 @@ describe('addMember', () => {
 
 describe('removeMember', () => {
   it('removes the membership once; removing it again succeeds with removed: false', async () => {
-    const { userId, groupId, community } = await pair();
-    await app.gql(AddMember, { input: { userId, groupId } });
-    const removed = await app.gql(RemoveMember, { input: { userId, groupId } });
+    const { userId, groupId, adminId, community } = await pair();
+    await app.gql(AddMember, { input: { userId, groupId } }, { as: adminId });
+    const removed = await app.gql(RemoveMember, { input: { userId, groupId } }, { as: adminId });
     expect(removed.data!.removeMember).toEqual({
       removed: true,
       user: { groupCount: 0 },
-      group: { memberCount: 0, members: [] },
+      group: { memberCount: 1, members: [{ id: userGlobalId(adminId) }] },
     });
-    const again = await app.gql(RemoveMember, { input: { userId, groupId } });
+    const again = await app.gql(RemoveMember, { input: { userId, groupId } }, { as: adminId });
     expect(again.errors).toBeUndefined();
     expect(again.data!.removeMember.removed).toBe(false);
     expect(await membershipRows(community.userIds[0]!)).toBe(0);
   });
 
   it('lets exactly one of many concurrent removes report removed: true', async () => {
-    const { userId, groupId } = await pair();
-    await app.gql(AddMember, { input: { userId, groupId } });
+    const { userId, groupId, adminId } = await pair();
+    await app.gql(AddMember, { input: { userId, groupId } }, { as: adminId });
     const results = await Promise.all(
-      Array.from({ length: 24 }, () => app.gql(RemoveMember, { input: { userId, groupId } })),
+      Array.from({ length: 24 }, () =>
+        app.gql(RemoveMember, { input: { userId, groupId } }, { as: adminId }),
+      ),
     );
     expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
     expect(results.filter((result) => result.data!.removeMember.removed)).toHaveLength(1);
   });
 
   it('answers NOT_FOUND when the user or group does not exist', async () => {
-    const { userId, groupId } = await pair();
-    const missingUser = await app.gql(RemoveMember, {
-      input: { userId: userGlobalId(2_000_000_000), groupId },
-    });
+    const { userId, groupId, adminId } = await pair();
+    const missingUser = await app.gql(
+      RemoveMember,
+      { input: { userId: userGlobalId(2_000_000_000), groupId } },
+      { as: adminId },
+    );
     expect(errorCodes(missingUser)).toEqual(['NOT_FOUND']);
-    const missingGroup = await app.gql(RemoveMember, {
-      input: { userId, groupId: groupGlobalId(2_000_000_000) },
-    });
+    const missingGroup = await app.gql(
+      RemoveMember,
+      { input: { userId, groupId: groupGlobalId(2_000_000_000) } },
+      { as: adminId },
+    );
     expect(errorCodes(missingGroup)).toEqual(['NOT_FOUND']);
   });
 });
@@ -224,7 +254,13 @@ describe('deleting a member', () => {
       groupsPerUser: 2,
     });
     const groupId = groupGlobalId(community.groupIds[0]!);
-    await app.gql(DeleteUserForMembership, { input: { id: userGlobalId(community.userIds[0]!) } });
+    // Only the user themselves may delete their account.
+    const deleted = await app.gql(
+      DeleteUserForMembership,
+      { input: { id: userGlobalId(community.userIds[0]!) } },
+      { as: community.userIds[0]! },
+    );
+    expect(deleted.errors).toBeUndefined();
     const group = (await app.gql(GroupMembersPage, { id: groupId, first: 10 })).data!.group!;
     expect(group.memberCount).toBe(2);
     expect(group.membersConnection.totalCount).toBe(2);
@@ -233,12 +269,14 @@ describe('deleting a member', () => {
 });
 
 describe('membersConnection and groupsConnection', () => {
-  it('page members by user ID with joinedAt on every edge, forward and backward', async () => {
+  it('page members by user ID with joinedAt and role on every edge, forward and backward', async () => {
     const community = await createCommunity(app.db, {
       userCount: 7,
       groupCount: 1,
       groupsPerUser: 1,
     });
+    // Promotes an existing member, so the counts stay at 7.
+    await makeAdmin(app.db, community.userIds[1]!, community.groupIds);
     const id = groupGlobalId(community.groupIds[0]!);
     const expected = community.userIds.map(userGlobalId);
 
@@ -250,6 +288,7 @@ describe('membersConnection and groupsConnection', () => {
     for (const edge of first.membersConnection.edges) {
       expect(Date.parse(edge.joinedAt)).toBeGreaterThan(Date.now() - 60_000);
     }
+    expect(first.membersConnection.edges.map((edge) => edge.role)).toEqual(['MEMBER', 'ADMIN', 'MEMBER']);
 
     const after = first.membersConnection.pageInfo.endCursor;
     const second = (await app.gql(GroupMembersPage, { id, first: 10, after })).data!.group!;

@@ -50,6 +50,7 @@ const UserById = graphql(`
     user(id: $id) {
       id
       name
+      email
     }
   }
 `);
@@ -75,20 +76,33 @@ const UsersPage = graphql(`
   }
 `);
 
+/** The numeric key in a User's global ID: what a token's `sub` carries. */
+function keyOf(globalId: string): number {
+  return Number(atob(globalId).split(':')[1]);
+}
+
+/**
+ * Signs a user up, as anyone may, without a token. Only the user themselves can see their email,
+ * so the payload's is null; the lower-cased address is returned in its place.
+ */
 async function createUser(name = unique('name'), email = `${unique('mail')}@example.com`) {
   const result = await app.gql(CreateUser, { input: { name, email } });
   expect(result.errors).toBeUndefined();
-  return result.data!.createUser.user;
+  const user = result.data!.createUser.user;
+  return { ...user, key: keyOf(user.id), email: email.toLowerCase() };
 }
 
 describe('createUser', () => {
   it('creates a user with a trimmed name and a lower-cased email, in no groups', async () => {
     const email = `${unique('Mixed.Case')}@Example.COM`;
-    const user = await createUser('  Ada  ', email);
-    expect(user).toMatchObject({ name: 'Ada', email: email.toLowerCase(), groupCount: 0, groups: [] });
+    const result = await app.gql(CreateUser, { input: { name: '  Ada  ', email } });
+    expect(result.errors).toBeUndefined();
+    const user = result.data!.createUser.user;
+    // Signed up anonymously, so the email is hidden (null) here like from anyone but the user.
+    expect(user).toMatchObject({ name: 'Ada', email: null, groupCount: 0, groups: [] });
     expect(new Date(user.createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
-    const refetched = await app.gql(UserById, { id: user.id });
-    expect(refetched.data?.user).toEqual({ id: user.id, name: 'Ada' });
+    const refetched = await app.gql(UserById, { id: user.id }, { as: keyOf(user.id) });
+    expect(refetched.data?.user).toEqual({ id: user.id, name: 'Ada', email: email.toLowerCase() });
   });
 
   it('refuses an email another user has, in any letter case, with CONFLICT', async () => {
@@ -115,31 +129,37 @@ describe('createUser', () => {
 describe('updateUser', () => {
   it('changes only the fields given', async () => {
     const user = await createUser('Before');
-    const result = await app.gql(UpdateUser, { input: { id: user.id, name: 'After' } });
+    const result = await app.gql(UpdateUser, { input: { id: user.id, name: 'After' } }, { as: user.key });
     expect(result.data?.updateUser.user).toEqual({ id: user.id, name: 'After', email: user.email });
   });
 
-  it('answers NOT_FOUND for a deleted user, CONFLICT for a taken email, BAD_USER_INPUT for no change', async () => {
+  it('answers UNAUTHENTICATED for a deleted user, CONFLICT for a taken email, BAD_USER_INPUT for no change', async () => {
     const [user, other] = [await createUser(), await createUser()];
-    const taken = await app.gql(UpdateUser, { input: { id: user.id, email: other.email } });
+    const as = { as: user.key };
+    const taken = await app.gql(UpdateUser, { input: { id: user.id, email: other.email } }, as);
     expect(errorCodes(taken)).toEqual(['CONFLICT']);
-    const nothing = await app.gql(UpdateUser, { input: { id: user.id } });
+    const nothing = await app.gql(UpdateUser, { input: { id: user.id } }, as);
     expect(errorCodes(nothing)).toEqual(['BAD_USER_INPUT']);
-    await app.gql(DeleteUser, { input: { id: user.id } });
-    const gone = await app.gql(UpdateUser, { input: { id: user.id, name: 'Ghost' } });
-    expect(errorCodes(gone)).toEqual(['NOT_FOUND']);
+    expect((await app.gql(DeleteUser, { input: { id: user.id } }, as)).errors).toBeUndefined();
+    // Only the user may update themselves, and a deleted user's token names nobody: the request
+    // is refused before any lookup could answer NOT_FOUND.
+    const gone = await app.gql(UpdateUser, { input: { id: user.id, name: 'Ghost' } }, as);
+    expect(errorCodes(gone)).toEqual(['UNAUTHENTICATED']);
+    expect((await app.gql(UserById, { id: user.id })).data?.user).toBeNull();
   });
 });
 
 describe('deleteUser', () => {
-  it('deletes the user, returns its ID, and a second delete answers NOT_FOUND', async () => {
+  it('deletes the user and returns its ID; a second delete with their token answers UNAUTHENTICATED', async () => {
     const user = await createUser();
-    const result = await app.gql(DeleteUser, { input: { id: user.id } });
+    const result = await app.gql(DeleteUser, { input: { id: user.id } }, { as: user.key });
     expect(result.data?.deleteUser.deletedUserId).toBe(user.id);
     const refetched = await app.gql(UserById, { id: user.id });
     expect(refetched.data?.user).toBeNull();
     expect(errorCodes(refetched)).toEqual(['NOT_FOUND']);
-    expect(errorCodes(await app.gql(DeleteUser, { input: { id: user.id } }))).toEqual(['NOT_FOUND']);
+    // Only the user may delete themselves, and their token now names nobody.
+    const again = await app.gql(DeleteUser, { input: { id: user.id } }, { as: user.key });
+    expect(errorCodes(again)).toEqual(['UNAUTHENTICATED']);
   });
 });
 
