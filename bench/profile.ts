@@ -6,8 +6,13 @@
  *
  * Uses the scale-0.1 benchmark database unless DATABASE_URL names another.
  */
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { createApp } from '../src/app.ts';
+import { createAuthenticator, signToken } from '../src/authentication.ts';
 import { createDatabase } from '../src/db/client.ts';
+import { users } from '../src/db/schema.ts';
+import { benchAdminEmail } from './seed.ts';
 import { workloads } from './lib/workloads.ts';
 
 const [name = 'W3', count = '30'] = process.argv.slice(2);
@@ -16,16 +21,21 @@ const workload = workloads({ users: 10_000, groups: 100 }).find((candidate) => c
 if (!workload) throw new Error(`no workload ${name}`);
 
 const database = await createDatabase({ url: databaseUrl });
-const app = createApp({ db: database.db });
+const secret = randomBytes(32).toString('base64url');
+const app = createApp({ db: database.db, authenticate: createAuthenticator({ secret }) });
+// W4 signs in as the bench admin, as bench/run.ts does; the token's check is part of the profile.
+const headers: Record<string, string> = { 'content-type': 'application/json' };
+if (workload.signedIn) {
+  const [admin] = await database.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, benchAdminEmail));
+  if (!admin) throw new Error('no bench admin: seed the database again with npm run bench:seed');
+  headers['authorization'] = `Bearer ${await signToken(secret, admin.id)}`;
+}
 const body = JSON.stringify({ query: workload.query, ...workload.body(Math.random) });
 const run = async () => {
-  const response = await app.fetch(
-    new Request('http://bench/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-    }),
-  );
+  const response = await app.fetch(new Request('http://bench/graphql', { method: 'POST', headers, body }));
   return (await response.text()).length;
 };
 

@@ -12,7 +12,14 @@ import { load, type LoadResult } from './lib/load.ts';
 import { markdownTable, type Row, throughputChart } from './lib/report.ts';
 import { prepareDatabase } from './lib/databases.ts';
 import { explainWorkload } from './lib/explain.ts';
-import { ask, type RunningSubject, startSubject, subjectDefinitions } from './lib/subjects.ts';
+import {
+  ask,
+  benchCredentials,
+  type Credentials,
+  type RunningSubject,
+  startSubject,
+  subjectDefinitions,
+} from './lib/subjects.ts';
 import { seededRandom, type Workload, workloads } from './lib/workloads.ts';
 
 const { values: options } = parseArgs({
@@ -44,10 +51,10 @@ const settings = {
 const log = (message: string) => console.log(`[bench] ${message}`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function startAll(databaseUrl: string): Promise<RunningSubject[]> {
+async function startAll(databaseUrl: string, credentials: Credentials): Promise<RunningSubject[]> {
   const subjects: RunningSubject[] = [];
   for (const definition of subjectDefinitions) {
-    subjects.push(await startSubject(definition, { databaseUrl, poolSize: settings.poolSize }));
+    subjects.push(await startSubject(definition, { databaseUrl, poolSize: settings.poolSize, credentials }));
   }
   return subjects;
 }
@@ -65,6 +72,25 @@ async function checkSameData(subjects: RunningSubject[], reads: Workload[]): Pro
       }
     });
     log(`${workload.name}: all ${subjects.length} subjects return the same data`);
+  }
+}
+
+/**
+ * Every subject must answer the writes without a GraphQL error: an error comes with HTTP 200,
+ * so the load generator would count a refused W4 (say, a missing token) as a success.
+ */
+async function checkWritesSucceed(subjects: RunningSubject[], writes: Workload[]): Promise<void> {
+  for (const workload of writes) {
+    for (const subject of subjects) {
+      const random = seededRandom(11);
+      for (let i = 0; i < 4; i += 1) {
+        const answer = (await ask(subject, workload, random)) as { errors?: unknown[] };
+        if (answer.errors) {
+          throw new Error(`${subject.definition.name} ${workload.name}: ${JSON.stringify(answer.errors)}`);
+        }
+      }
+    }
+    log(`${workload.name}: all ${subjects.length} subjects answer without errors`);
   }
 }
 
@@ -110,10 +136,12 @@ async function main(): Promise<void> {
   const main = await prepareDatabase(options.server, settings.scale, log);
   const all = workloads(main.shape);
   const reads = all.filter((workload) => workload.readOnly);
+  const writes = all.filter((workload) => !workload.readOnly);
 
-  const subjects = await startAll(main.url);
+  const subjects = await startAll(main.url, await benchCredentials(main.shape.adminId));
   try {
     await checkSameData(subjects, reads);
+    await checkWritesSucceed(subjects, writes);
     if (options['check-only']) return;
 
     const statements = new Map<string, number>();
@@ -215,6 +243,7 @@ async function scaleCurve(): Promise<CurvePoint[]> {
     const api = await startSubject(subjectDefinitions[0]!, {
       databaseUrl: database.url,
       poolSize: settings.poolSize,
+      credentials: await benchCredentials(database.shape.adminId),
     });
     try {
       const [, w2, w3] = workloads(database.shape);

@@ -8,11 +8,12 @@ import {
   RemoveMemberDocument,
   UsersWithGroupsDocument,
 } from '../examples/gql/graphql.ts';
-import { createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
-import { startTestApp, type TestApp } from './harness.ts';
+import { createAdmin, createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
+import { errorCodes, signedIn, startTestApp, type TestApp } from './harness.ts';
 
 // The example frontend operations in examples/operations, run as a frontend would run them:
-// typed documents from codegen, over HTTP, by text and by trusted-document ID.
+// typed documents from codegen, over HTTP, by text and by trusted-document ID. The membership
+// mutations need a bearer token of the group's admin, which a frontend sends with each request.
 
 const manifestPath = new URL('../examples/gql/persisted-documents.json', import.meta.url).pathname;
 
@@ -21,11 +22,16 @@ interface Response<T> {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-function client(origin: string) {
+/** A frontend talking to the API, signed in as `userId` when given. */
+function client(origin: string, userId?: number) {
   const post = async <T>(body: unknown): Promise<Response<T>> => {
     const response = await fetch(`${origin}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        ...(await signedIn(userId)),
+      },
       body: JSON.stringify(body),
     });
     return (await response.json()) as Response<T>;
@@ -51,20 +57,25 @@ function client(origin: string) {
   };
 }
 
+type Client = ReturnType<typeof client>;
 let community: Community;
 
-async function appWith(only: boolean | undefined): Promise<{ app: TestApp; api: ReturnType<typeof client> }> {
+/** The app with a community, an anonymous client, and a client signed in as every group's admin. */
+async function appWith(only: boolean | undefined): Promise<{ app: TestApp; api: Client; admin: Client }> {
   const app = await startTestApp(
     only === undefined ? {} : { trustedDocuments: loadTrustedDocuments(manifestPath, only) },
   );
   community = await createCommunity(app.db, { userCount: 25, groupCount: 3, groupsPerUser: 2 });
-  return { app, api: client((await app.listen()).origin) };
+  const adminId = await createAdmin(app.db, community.groupIds);
+  const { origin } = await app.listen();
+  return { app, api: client(origin), admin: client(origin, adminId) };
 }
 
 describe('the example operations', () => {
-  let api: ReturnType<typeof client>;
+  let api: Client;
+  let admin: Client;
   beforeAll(async () => {
-    ({ api } = await appWith(undefined));
+    ({ api, admin } = await appWith(undefined));
   });
 
   it('list users with their groups, page by page', async () => {
@@ -88,12 +99,14 @@ describe('the example operations', () => {
     expect(Date.parse(members.edges[0]!.joinedAt)).not.toBeNaN();
 
     const userId = userGlobalId(community.userIds[1]!);
-    const added = await api.byText(AddMemberDocument, { userId, groupId });
+    const anonymous = await api.byText(AddMemberDocument, { userId, groupId });
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    const added = await admin.byText(AddMemberDocument, { userId, groupId });
     expect(added.data!.addMember).toMatchObject({
       added: true,
       group: { memberCount: members.totalCount + 1 },
     });
-    const removed = await api.byText(RemoveMemberDocument, { userId, groupId });
+    const removed = await admin.byText(RemoveMemberDocument, { userId, groupId });
     expect(removed.data!.removeMember).toMatchObject({
       removed: true,
       group: { memberCount: members.totalCount },
@@ -111,8 +124,8 @@ describe('trusted documents', () => {
   });
 
   it('in production mode runs only registered documents', async () => {
-    const { api } = await appWith(true);
-    const byId = await api.byId(AddMemberDocument, {
+    const { api, admin } = await appWith(true);
+    const byId = await admin.byId(AddMemberDocument, {
       userId: userGlobalId(community.userIds[0]!),
       groupId: groupGlobalId(community.groupIds[2]!),
     });

@@ -1,27 +1,30 @@
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
-import { onPostgresOnly, startTestApp, type TestApp } from './harness.ts';
+import { createAdmin, createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
+import { onPostgresOnly, signedIn, startTestApp, type TestApp } from './harness.ts';
 
 // The database drops every connection in the middle of a load: requests fail fast with
 // SERVICE_UNAVAILABLE (never a 500 or a masked error), no write is half-applied, and the
-// service recovers on its own once the database takes connections again.
+// service recovers on its own once the database takes connections again. Every request is
+// signed in as an admin of all the groups, so the authorization checks run under the cuts too.
 
 let app: TestApp;
 let community: Community;
 let origin: string;
+let auth: Record<string, string>;
 
 describe.runIf(onPostgresOnly.connectionFaults)('losing every database connection mid-load', () => {
   beforeAll(async () => {
     app = await startTestApp();
     community = await createCommunity(app.db, { userCount: 40, groupCount: 4, groupsPerUser: 1 });
+    auth = await signedIn(await createAdmin(app.db, community.groupIds));
     ({ origin } = await app.listen());
   });
 
   async function call(query: string, variables: Record<string, unknown> = {}) {
     const response = await fetch(`${origin}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ query, variables }),
     });
     return {

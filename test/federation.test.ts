@@ -2,13 +2,13 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { composeServices, compositionHasErrors } from '@theguild/federation-composition';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
-import { errorCodes, startTestApp, type TestApp } from './harness.ts';
+import { createAdmin, createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
+import { errorCodes, signedIn, startTestApp, type TestApp } from './harness.ts';
 import { type Post, startFederationPostsService } from './posts-service.ts';
 
 // A real federation gateway: the supergraph composed with The Guild's federation-composition
 // from this API's /federation subgraph and a posts subgraph, served by Hive Gateway's runtime,
-// which calls both subgraphs over HTTP.
+// which calls both subgraphs over HTTP, forwarding its client's Authorization header.
 
 let app: TestApp;
 let community: Community;
@@ -42,15 +42,22 @@ beforeAll(async () => {
     { name: 'posts', typeDefs: parse(postsService.subgraphSdl), url: postsService.url },
   ]);
   if (compositionHasErrors(composition)) throw new Error(composition.errors.map((e) => e.message).join('\n'));
-  gateway = createGatewayRuntime({ supergraph: composition.supergraphSdl, logging: false });
+  gateway = createGatewayRuntime({
+    supergraph: composition.supergraphSdl,
+    logging: false,
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
+    },
+  });
 });
 
-async function throughGateway(query: string) {
+/** Sends the query to the gateway, signed in `as` a user when given. */
+async function throughGateway(query: string, as?: number) {
   api.requests.length = 0;
   app.statements.length = 0;
   const response = await gateway.fetch('http://gateway/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await signedIn(as)) },
     body: JSON.stringify({ query }),
   });
   return (await response.json()) as {
@@ -112,5 +119,36 @@ describe('a federation gateway in front of this API and a posts subgraph', () =>
     expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
     const missing = await throughGateway(`{ user(id: "${userGlobalId(2_000_000_000)}") { name } }`);
     expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('the client’s bearer token, forwarded by the gateway', () => {
+  it('reaches this API on each call, so fields only the viewer may see resolve for them alone', async () => {
+    const viewerId = community.userIds[0]!;
+    const result = await throughGateway(`{ viewer { id } posts { author { id email } } }`, viewerId);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.viewer).toEqual({ id: userGlobalId(viewerId) });
+    // The authors come from a second call here: the token went along with that one too.
+    const withEmail = result.data.posts.filter(
+      (post: { author: { email: string | null } }) => post.author.email,
+    );
+    expect(withEmail.map((post: { author: { id: string } }) => post.author.id)).toEqual([
+      userGlobalId(viewerId),
+      userGlobalId(viewerId),
+    ]);
+  });
+
+  it('runs mutations as the signed-in user, and passes UNAUTHENTICATED and FORBIDDEN through', async () => {
+    const groupId = community.groupIds[0]!;
+    const rename = (name: string) =>
+      `mutation { updateGroup(input: { id: "${groupGlobalId(groupId)}", name: "${name}" }) { group { name } } }`;
+    const anonymous = await throughGateway(rename('Renamed anonymously'));
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    // User 0 is a plain MEMBER of group 0.
+    const member = await throughGateway(rename('Renamed by a member'), community.userIds[0]!);
+    expect(errorCodes(member)).toEqual(['FORBIDDEN']);
+    const admin = await throughGateway(rename('Renamed by its admin'), await createAdmin(app.db, [groupId]));
+    expect(admin.errors).toBeUndefined();
+    expect(admin.data.updateGroup.group.name).toBe('Renamed by its admin');
   });
 });

@@ -1,6 +1,7 @@
 import { serverAudits } from 'graphql-http';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './harness.ts';
+import { createAdmin } from './fixtures.ts';
+import { signedIn, startTestApp, type TestApp } from './harness.ts';
 
 // GraphQL over HTTP, as a client library sees it: graphql-http's audit of the spec, CORS, and
 // which methods may carry which operations. Every request goes over a real socket.
@@ -8,9 +9,12 @@ import { startTestApp, type TestApp } from './harness.ts';
 let app: TestApp;
 let origin: string;
 let restricted: string;
+let userId: number;
 
 beforeAll(async () => {
   app = await startTestApp();
+  // A user who administers no group yet: any signed-in user may create one.
+  userId = await createAdmin(app.db);
   ({ origin } = await app.listen());
   const configured = await startTestApp({ corsOrigins: ['https://app.example.com'] });
   ({ origin: restricted } = await configured.listen());
@@ -38,13 +42,14 @@ describe('methods', () => {
     expect(response.status).toBe(200);
     expect(
       ((await response.json()) as { data: { users: { totalCount: number } } }).data.users.totalCount,
-    ).toBe(0);
+    ).toBe(1);
   });
 
   it('refuses mutations over GET with 405, and writes nothing', async () => {
+    // Signed in as a user who may create groups, so only the method stands in the way.
     const mutation = 'mutation { createGroup(input: { name: "via GET" }) { group { id } } }';
     const response = await fetch(`${origin}/graphql?query=${encodeURIComponent(mutation)}`, {
-      headers: { accept: 'application/graphql-response+json' },
+      headers: { accept: 'application/graphql-response+json', ...(await signedIn(userId)) },
     });
     expect(response.status).toBe(405);
     const check = await fetch(
@@ -57,19 +62,21 @@ describe('methods', () => {
 });
 
 describe('CORS', () => {
+  // A signed-in page sends its token in Authorization, so the preflight asks for that header too.
   const preflight = (base: string, from: string) =>
     fetch(`${base}/graphql`, {
       method: 'OPTIONS',
       headers: {
         origin: from,
         'access-control-request-method': 'POST',
-        'access-control-request-headers': 'content-type',
+        'access-control-request-headers': 'content-type, authorization',
       },
     });
 
   it('by default lets pages served from localhost call the API, and nobody else', async () => {
     const local = await preflight(origin, 'http://localhost:5173');
     expect(local.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(local.headers.get('access-control-allow-headers')).toMatch(/\bauthorization\b/i);
     const elsewhere = await preflight(origin, 'https://evil.example.com');
     expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { createDatabase } from '../src/db/client.ts';
-import { freshPostgresUrl, startTestApp } from './harness.ts';
+import { freshPostgresUrl, startTestApp, testAuthenticate } from './harness.ts';
 import { startServerProcess } from './server-process.ts';
 
 // What an orchestrator relies on: /health and /ready, a server that waits for its database
@@ -20,6 +20,8 @@ beforeAll(async () => {
     PORT: '0',
     PGLITE_DIR: join(dataDirectory, 'pglite'),
     DATABASE_URL: databaseUrl ?? '',
+    // The development secret goes to the temporary directory, not the working tree's ./.data.
+    JWT_SECRET_FILE: join(dataDirectory, 'jwt-secret'),
   };
 });
 afterAll(() => rm(dataDirectory, { recursive: true, force: true }));
@@ -34,7 +36,7 @@ describe('/health and /ready', () => {
   it('/ready is 503 while migrations are missing', async () => {
     const database = await createDatabase({ pgliteDir: 'memory://' });
     try {
-      const app = createApp({ db: database.db });
+      const app = createApp({ db: database.db, authenticate: testAuthenticate });
       expect((await app.fetch(new Request('http://test/ready'))).status).toBe(503);
       expect((await app.fetch(new Request('http://test/health'))).status).toBe(200);
     } finally {

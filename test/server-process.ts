@@ -44,3 +44,18 @@ export async function startServerProcess(
       }),
   };
 }
+
+/** Runs `npm run token -- <userId>`'s entry point with the environment and returns the token it prints. */
+export async function mintToken(environment: NodeJS.ProcessEnv, userId: number): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/token.ts', String(userId)], {
+    env: environment,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`token script exited with ${code}:\n${stderr}`);
+  return stdout.trim();
+}

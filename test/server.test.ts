@@ -1,14 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.ts';
-import { freshPostgresUrl } from './harness.ts';
-import { startServerProcess } from './server-process.ts';
+import { freshPostgresUrl, testJwtSecret, tokenFor } from './harness.ts';
+import { mintToken, startServerProcess } from './server-process.ts';
 
 // The real wiring: `npm start`'s entry point as a child process on an ephemeral port, talked to
 // over HTTP. The database is a file-backed PGlite (or a fresh PostgreSQL database) so a restart
-// can show that data survives it.
+// can show that data survives it. Without JWT_SECRET, a development server keeps its secret in
+// JWT_SECRET_FILE, here in the temporary directory rather than the working tree's ./.data.
 
 let environment: NodeJS.ProcessEnv;
 let dataDirectory: string;
@@ -21,20 +22,36 @@ beforeAll(async () => {
     PORT: '0',
     PGLITE_DIR: join(dataDirectory, 'pglite'),
     DATABASE_URL: databaseUrl ?? '',
+    JWT_SECRET: '',
+    JWT_JWKS_URL: '',
+    JWT_SECRET_FILE: join(dataDirectory, 'jwt-secret'),
   };
 });
 afterAll(() => rm(dataDirectory, { recursive: true, force: true }));
 const startServer = () => startServerProcess(environment);
 
-async function post(url: string, query: string, variables?: Record<string, unknown>) {
+async function post(url: string, query: string, variables?: Record<string, unknown>, token?: string) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
     body: JSON.stringify({ query, variables }),
   });
   expect(response.status).toBe(200);
   return (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
 }
+
+const viewerQuery = '{ viewer { name email groupsConnection { edges { role node { name } } } } }';
+/** The demo data's first user, as `viewerQuery` shows her to herself. */
+const ada = {
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  groupsConnection: {
+    edges: [
+      { role: 'ADMIN', node: { name: 'Algorithms' } },
+      { role: 'ADMIN', node: { name: 'Programming Languages' } },
+    ],
+  },
+};
 
 const firstUserName = graphql(`
   query ServerFirstUsers {
@@ -55,6 +72,7 @@ const firstUserName = graphql(`
 describe('the server entry point', () => {
   it('migrates, loads demo data into an empty database once, and keeps data across a restart', async () => {
     const { print } = await import('graphql');
+    let adaToken: string;
     const first = await startServer();
     try {
       const demo = await post(first.url, print(firstUserName));
@@ -69,6 +87,11 @@ describe('the server entry point', () => {
         'mutation { createUser(input: {name: "Persisted", email: "p@example.com"}) { user { id } } }',
       );
       expect(created.errors).toBeUndefined();
+
+      // The development secret was made on first start; `npm run token` signs with it too.
+      expect(first.output()).toContain(`development secret in ${environment['JWT_SECRET_FILE']} (just made)`);
+      adaToken = await mintToken(environment, 1);
+      expect((await post(first.url, viewerQuery, {}, adaToken)).data).toEqual({ viewer: ada });
 
       const traced = await fetch(first.url, {
         method: 'POST',
@@ -108,6 +131,9 @@ describe('the server entry point', () => {
       expect(after.data!['users'].edges.map((edge: { node: { name: string } }) => edge.node.name)).toContain(
         'Persisted',
       );
+      // The secret survived the restart, so tokens minted before it still sign in.
+      expect(second.output()).not.toContain('(just made)');
+      expect((await post(second.url, viewerQuery, {}, adaToken)).data).toEqual({ viewer: ada });
     } finally {
       expect(await second.stop()).toBe(0);
     }
@@ -134,6 +160,34 @@ describe('the server entry point', () => {
       expect(missing.status).toBe(404);
     } finally {
       await server.stop();
+    }
+  });
+
+  it('in production, refuses to start without JWT_SECRET, and verifies tokens signed with it', async () => {
+    const production = {
+      ...environment,
+      NODE_ENV: 'production',
+      PGLITE_DIR: join(dataDirectory, 'pglite-production'),
+      JWT_SECRET_FILE: join(dataDirectory, 'unused-jwt-secret'),
+    };
+    await expect(startServerProcess(production)).rejects.toThrow(/Set JWT_SECRET or JWT_JWKS_URL/);
+    await expect(readFile(production.JWT_SECRET_FILE)).rejects.toThrow(/ENOENT/);
+
+    const server = await startServerProcess({ ...production, JWT_SECRET: testJwtSecret });
+    try {
+      expect((await post(server.url, viewerQuery, {}, await tokenFor(1))).data).toEqual({ viewer: ada });
+      const forged = await fetch(server.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await mintToken(environment, 1)}`,
+        },
+        body: JSON.stringify({ query: viewerQuery }),
+      });
+      expect(forged.status).toBe(401);
+      expect(forged.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+    } finally {
+      expect(await server.stop()).toBe(0);
     }
   });
 });

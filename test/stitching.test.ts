@@ -4,12 +4,13 @@ import { stitchingDirectives } from '@graphql-tools/stitching-directives';
 import { buildSchema, lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
-import { errorCodes, startTestApp, type TestApp } from './harness.ts';
+import { createAdmin, createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
+import { errorCodes, signedIn, startTestApp, type TestApp } from './harness.ts';
 import { type Post, startStitchingPostsService } from './posts-service.ts';
 
 // A real graphql-tools stitching gateway over HTTP: this API and a posts service, each
 // publishing its SDL with stitching directives, merged by the gateway from that SDL alone.
+// The gateway forwards its client's Authorization header on every call it makes here.
 
 let app: TestApp;
 let community: Community;
@@ -21,8 +22,19 @@ afterAll(async () => {
   for (const close of closers) await close();
 });
 
+/** The Authorization header of the gateway request a call serves; none for the gateway's own `_sdl`. */
+function forwardedAuthorization(gatewayContext: unknown): Record<string, string> {
+  const authorization = (gatewayContext as { request?: Request } | undefined)?.request?.headers.get(
+    'authorization',
+  );
+  return authorization ? { authorization } : {};
+}
+
 async function subschemaFrom(endpoint: string) {
-  const executor = buildHTTPExecutor({ endpoint });
+  const executor = buildHTTPExecutor({
+    endpoint,
+    headers: (executorRequest) => forwardedAuthorization(executorRequest?.context),
+  });
   const result = (await executor({ document: parse('{ _sdl }') })) as { data: { _sdl: string } };
   return { schema: buildSchema(result.data._sdl), executor, batch: true };
 }
@@ -46,12 +58,13 @@ beforeAll(async () => {
   gateway = createYoga({ schema, logging: false, maskedErrors: false });
 });
 
-async function throughGateway(query: string) {
+/** Sends the query to the gateway, signed in `as` a user when given. */
+async function throughGateway(query: string, as?: number) {
   api.requests.length = 0;
   app.statements.length = 0;
   const response = await gateway.fetch('http://gateway/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await signedIn(as)) },
     body: JSON.stringify({ query }),
   });
   return (await response.json()) as {
@@ -112,5 +125,36 @@ describe('a stitching gateway in front of this API and a posts service', () => {
     const missing = await throughGateway(`{ user(id: "${userGlobalId(2_000_000_000)}") { name } }`);
     expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
     expect(missing.data.user).toBeNull();
+  });
+});
+
+describe('the client’s bearer token, forwarded by the gateway', () => {
+  it('reaches this API on each call, so fields only the viewer may see resolve for them alone', async () => {
+    const viewerId = community.userIds[0]!;
+    const result = await throughGateway(`{ viewer { id } posts { author { id email } } }`, viewerId);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.viewer).toEqual({ id: userGlobalId(viewerId) });
+    // The authors come from a second call here: the token went along with that one too.
+    const withEmail = result.data.posts.filter(
+      (post: { author: { email: string | null } }) => post.author.email,
+    );
+    expect(withEmail.map((post: { author: { id: string } }) => post.author.id)).toEqual([
+      userGlobalId(viewerId),
+      userGlobalId(viewerId),
+    ]);
+  });
+
+  it('runs mutations as the signed-in user, and passes UNAUTHENTICATED and FORBIDDEN through', async () => {
+    const groupId = community.groupIds[0]!;
+    const rename = (name: string) =>
+      `mutation { updateGroup(input: { id: "${groupGlobalId(groupId)}", name: "${name}" }) { group { name } } }`;
+    const anonymous = await throughGateway(rename('Renamed anonymously'));
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    // User 0 is a plain MEMBER of group 0.
+    const member = await throughGateway(rename('Renamed by a member'), community.userIds[0]!);
+    expect(errorCodes(member)).toEqual(['FORBIDDEN']);
+    const admin = await throughGateway(rename('Renamed by its admin'), await createAdmin(app.db, [groupId]));
+    expect(admin.errors).toBeUndefined();
+    expect(admin.data.updateGroup.group.name).toBe('Renamed by its admin');
   });
 });

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createApp } from '../../src/app.ts';
+import { createAuthenticator } from '../../src/authentication.ts';
 import { createDatabase } from '../../src/db/client.ts';
 import type { Workload } from './workloads.ts';
 
@@ -17,7 +19,12 @@ export async function explainWorkload(
     logger: { logQuery: (query, params) => void captured.push({ query, params }) },
   });
   try {
-    const app = createApp({ db: database.db });
+    // Explained workloads only read, anonymously; the app still needs a way to verify tokens.
+    if (workload.signedIn) throw new Error(`${workload.name} needs signing in; explain a read instead`);
+    const app = createApp({
+      db: database.db,
+      authenticate: createAuthenticator({ secret: randomBytes(32).toString('base64url') }),
+    });
     const { operationName, variables } = workload.body(Math.random);
     const response = await app.fetch(
       new Request('http://bench/graphql', {

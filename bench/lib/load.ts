@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { requestBody, type RunningSubject } from './subjects.ts';
+import { requestBody, requestHeaders, type RunningSubject } from './subjects.ts';
 import { seededRandom, type Workload } from './workloads.ts';
 
 export interface LoadResult {
@@ -24,7 +24,7 @@ export async function load(
       {
         method: 'POST',
         path: subject.definition.path(workload),
-        headers: { 'content-type': 'application/json' },
+        headers: requestHeaders(subject, workload),
         body: requestBody(subject, workload, random),
         // Only W4 changes per request; the read workloads send one fixed body.
         ...(workload.readOnly

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { signToken } from '../../src/authentication.ts';
 import type { Workload } from './workloads.ts';
 
 /** A server under test and how to ask it each workload. */
@@ -46,9 +48,24 @@ export const subjectDefinitions: SubjectDefinition[] = [
   },
 ];
 
+/**
+ * The secret every subject is started with (the API needs one with NODE_ENV=production; the
+ * baselines ignore it) and the bench admin's token signed with it, made fresh for each run.
+ */
+export interface Credentials {
+  jwtSecret: string;
+  adminToken: string;
+}
+
+export async function benchCredentials(adminId: number): Promise<Credentials> {
+  const jwtSecret = randomBytes(32).toString('base64url');
+  return { jwtSecret, adminToken: await signToken(jwtSecret, adminId, { expiresIn: '1d' }) };
+}
+
 export interface RunningSubject {
   definition: SubjectDefinition;
   baseUrl: string;
+  credentials: Credentials;
   /** Total SQL statements the server reports having sent. */
   statements(): Promise<number>;
   /** Peak resident memory (VmHWM) of the server process tree, in bytes. */
@@ -58,7 +75,7 @@ export interface RunningSubject {
 
 export async function startSubject(
   definition: SubjectDefinition,
-  env: { databaseUrl: string; poolSize: number },
+  env: { databaseUrl: string; poolSize: number; credentials: Credentials },
 ): Promise<RunningSubject> {
   const child: ChildProcess = spawn(definition.command[0]!, definition.command.slice(1), {
     env: {
@@ -67,6 +84,7 @@ export async function startSubject(
       PORT: '0',
       DATABASE_URL: env.databaseUrl,
       DATABASE_POOL_SIZE: String(env.poolSize),
+      JWT_SECRET: env.credentials.jwtSecret,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -87,6 +105,7 @@ export async function startSubject(
   return {
     definition,
     baseUrl,
+    credentials: env.credentials,
     async statements() {
       const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
       const match = /^db_statements_total (\d+)/m.exec(metrics);
@@ -123,7 +142,7 @@ export async function ask(
 ): Promise<unknown> {
   const response = await fetch(subject.baseUrl + subject.definition.path(workload), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: requestHeaders(subject, workload),
     body: requestBody(subject, workload, random),
   });
   if (!response.ok) throw new Error(`${subject.definition.name} ${workload.name}: HTTP ${response.status}`);
@@ -134,4 +153,12 @@ export function requestBody(subject: RunningSubject, workload: Workload, random:
   const { operationName, variables } = workload.body(random);
   const query = subject.definition.path(workload) === '/graphql' ? workload.query : undefined;
   return JSON.stringify({ query, operationName, variables });
+}
+
+/** Every workload request's headers: the bench admin's token for those that need signing in. */
+export function requestHeaders(subject: RunningSubject, workload: Workload): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    ...(workload.signedIn && { authorization: `Bearer ${subject.credentials.adminToken}` }),
+  };
 }

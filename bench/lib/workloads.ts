@@ -11,6 +11,8 @@ export interface Workload {
   body: (random: () => number) => { operationName?: string; variables?: Record<string, unknown> };
   /** Reads only, so every subject must return the same data for it. */
   readOnly: boolean;
+  /** Sent signed in as the bench admin, who administers every group: W4's mutations need one. */
+  signedIn: boolean;
 }
 
 export interface DataShape {
@@ -30,6 +32,7 @@ export function workloads(shape: DataShape): Workload[] {
       query: documentOf('w1'),
       body: () => ({}),
       readOnly: true,
+      signedIn: false,
     },
     {
       name: 'W2',
@@ -38,6 +41,7 @@ export function workloads(shape: DataShape): Workload[] {
       // The seed makes group 1 the largest.
       body: () => ({ variables: { groupId: encodeGlobalID('Group', 1) } }),
       readOnly: true,
+      signedIn: false,
     },
     {
       name: 'W3',
@@ -45,6 +49,7 @@ export function workloads(shape: DataShape): Workload[] {
       query: documentOf('w3'),
       body: () => ({}),
       readOnly: true,
+      signedIn: false,
     },
     {
       name: 'W4',
@@ -59,6 +64,7 @@ export function workloads(shape: DataShape): Workload[] {
         };
       },
       readOnly: false,
+      signedIn: true,
     },
     {
       name: 'W5',
@@ -66,6 +72,7 @@ export function workloads(shape: DataShape): Workload[] {
       query: documentOf('w5'),
       body: () => ({ variables: { ids: firstHundredUsers } }),
       readOnly: true,
+      signedIn: false,
     },
   ];
 }

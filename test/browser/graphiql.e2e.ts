@@ -11,7 +11,14 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServerProcess({ ...process.env, PORT: '0', PGLITE_DIR: 'memory://', DATABASE_URL: '' });
+  // A fixed JWT_SECRET, so the server does not make a development secret in the working tree.
+  server = await startServerProcess({
+    ...process.env,
+    PORT: '0',
+    PGLITE_DIR: 'memory://',
+    DATABASE_URL: '',
+    JWT_SECRET: 'graphiql-browser-test-secret',
+  });
   browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: [
