@@ -5,6 +5,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { UnauthenticatedError } from './resolvers/errors.ts';
+import { integerKeyOf } from './resolvers/input.ts';
 
 /**
  * Who is calling comes from `Authorization: Bearer <JWT>`, verified here with jose: HS256 with a
@@ -40,14 +41,14 @@ function refused(message: string): UnauthenticatedError {
 
 /** A user's key from their numeric ID ("1") or global ID ("VXNlcjox"); undefined for anything else. */
 export function userKeyOf(id: string | undefined): number | undefined {
-  if (id && /^[1-9]\d{0,9}$/.test(id)) return Number(id);
+  const numeric = integerKeyOf(id ?? '');
+  if (numeric !== undefined) return numeric;
   try {
     const decoded = decodeGlobalID(id ?? '');
-    if (decoded.typename === 'User' && /^[1-9]\d{0,9}$/.test(decoded.id)) return Number(decoded.id);
+    return decoded.typename === 'User' ? integerKeyOf(decoded.id) : undefined;
   } catch {
-    // Not a global ID either.
+    return undefined;
   }
-  return undefined;
 }
 
 export function createAuthenticator(options: AuthenticationOptions): Authenticate {

@@ -68,6 +68,7 @@ describe('bearer tokens', () => {
     ['malformed', async () => 'Bearer not.a.jwt', /not valid/],
     ['without the Bearer scheme', async () => `Token ${await tokenFor(1)}`, /Authorization: Bearer/],
     ['without a user subject', async () => `Bearer ${await sign({ sub: 'Group:1' })}`, /subject/],
+    ['naming a key beyond the integer range', async () => `Bearer ${await sign({ sub: '9999999999' })}`, /subject/],
     ['alg none', async () => `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"1"}').toString('base64url')}.`, /not valid/],
   ])('refuse a token %s with 401 UNAUTHENTICATED', async (_name, header, message) => {
     const response = await post(await header());

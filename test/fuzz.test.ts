@@ -64,6 +64,8 @@ const operations = [
 function expectHandled(result: { status: number; text: string }) {
   expect(result.status).toBeLessThan(500);
   expect(result.text).not.toMatch(leaks);
+  // Hostile input is the client's mistake: it must never reach the server's own error path.
+  expect(result.text).not.toContain('INTERNAL_SERVER_ERROR');
 }
 
 /** Printable ASCII, so fetch can send it in a header. */

@@ -1,5 +1,18 @@
 import { BadUserInputError } from './errors.ts';
 
+/** Every row's key is a PostgreSQL `integer` identity: 1 to 2^31 - 1. */
+const MAX_INTEGER_KEY = 2_147_483_647;
+
+/**
+ * A row key from its decimal text, or undefined when the text is not one: keys beyond the
+ * integer range would otherwise reach PostgreSQL and fail there as a server error.
+ */
+export function integerKeyOf(text: string): number | undefined {
+  if (!/^[1-9]\d{0,9}$/.test(text)) return undefined;
+  const key = Number(text);
+  return key <= MAX_INTEGER_KEY ? key : undefined;
+}
+
 /** Longest name a user or group may have; longer input is refused, never truncated. */
 export const MAX_NAME_LENGTH = 200;
 const MAX_EMAIL_LENGTH = 320;

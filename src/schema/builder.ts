@@ -11,12 +11,10 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { relations, type Relations } from '../db/relations.ts';
 import type { Context } from '../resolvers/context.ts';
 import { BadUserInputError } from '../resolvers/errors.ts';
+import { integerKeyOf } from '../resolvers/input.ts';
 import { fieldComplexity, queryTooLargeError } from '../resolvers/limits.ts';
 import { isGroupAdmin, isSelf, requireViewer } from '../resolvers/viewer.ts';
 import { refusal } from './refusal.ts';
-
-/** Every node's key is a PostgreSQL `integer` identity: 1 to 2^31 - 1. */
-const MAX_INTEGER_KEY = 2_147_483_647;
 
 /**
  * Global IDs decode to a type name and a key. The key is checked here, once for every ID
@@ -25,7 +23,7 @@ const MAX_INTEGER_KEY = 2_147_483_647;
  */
 export function decodeIntegerGlobalID(globalID: string): { typename: string; id: string } {
   const decoded = decodeGlobalID(globalID);
-  if (!/^[1-9]\d{0,9}$/.test(decoded.id) || Number(decoded.id) > MAX_INTEGER_KEY) {
+  if (integerKeyOf(decoded.id) === undefined) {
     throw new BadUserInputError(`"${globalID.slice(0, 100)}" is not a valid ID.`);
   }
   return decoded;
