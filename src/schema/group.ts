@@ -1,5 +1,5 @@
 import { countGroups, groupNotFound } from '../resolvers/group.ts';
-import { connectionPageSize, DEFAULT_PAGE_SIZE, listLimit, MAX_PAGE_SIZE } from '../resolvers/pagination.ts';
+import { connectionPageSize } from '../resolvers/pagination.ts';
 import { checkBatchSize, inKeyOrder } from '../resolvers/batch.ts';
 import { builder } from './builder.ts';
 
@@ -12,17 +12,6 @@ export const Group = builder.drizzleNode('groups', {
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The group name; unique and never empty.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the group was created.' }),
-    members: t.relation('members', {
-      description:
-        'The users in this group, ordered by ID. For cursors, `joinedAt` or `totalCount`, use `membersConnection`.',
-      args: {
-        first: t.arg.int({
-          defaultValue: DEFAULT_PAGE_SIZE,
-          description: `How many members to return, from 0 to ${MAX_PAGE_SIZE}.`,
-        }),
-      },
-      query: (args) => ({ orderBy: { id: 'asc' }, limit: listLimit(args.first) }),
-    }),
     // Counts junction rows rather than distinct members: the composite primary key makes them equal,
     // and count(*) on the junction is an index-only scan where counting through the join is not.
     memberCount: t.relatedCount('memberships', { description: 'How many users belong to this group.' }),

@@ -1,4 +1,4 @@
-import { connectionPageSize, DEFAULT_PAGE_SIZE, listLimit, MAX_PAGE_SIZE } from '../resolvers/pagination.ts';
+import { connectionPageSize } from '../resolvers/pagination.ts';
 import { countUsers, userNotFound } from '../resolvers/user.ts';
 import { checkBatchSize, inKeyOrder } from '../resolvers/batch.ts';
 import { builder } from './builder.ts';
@@ -15,17 +15,6 @@ export const User = builder.drizzleNode('users', {
       description: 'Email address, unique across users and stored lower-cased.',
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the user was created.' }),
-    groups: t.relation('groups', {
-      description:
-        'The groups this user belongs to, ordered by ID. For cursors, `joinedAt` or `totalCount`, use `groupsConnection`.',
-      args: {
-        first: t.arg.int({
-          defaultValue: DEFAULT_PAGE_SIZE,
-          description: `How many groups to return, from 0 to ${MAX_PAGE_SIZE}.`,
-        }),
-      },
-      query: (args) => ({ orderBy: { id: 'asc' }, limit: listLimit(args.first) }),
-    }),
     // Counts junction rows rather than distinct groups: the composite primary key makes them equal,
     // and count(*) on the junction is an index-only scan where counting through the join is not.
     groupCount: t.relatedCount('memberships', { description: 'How many groups this user belongs to.' }),
