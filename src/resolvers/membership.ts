@@ -38,30 +38,30 @@ export async function addMember(ctx: Context, userId: number, groupId: number): 
 }
 
 /**
- * Removes the membership. Removing one that does not exist succeeds and reports `false`;
- * only then does a second statement check that the user and group exist at all.
+ * Removes the membership, and checks that the user and group exist, in one statement: the
+ * delete runs in a CTE, and the checks only tell a missing user or group (NOT_FOUND) from a
+ * membership that was not there (`false`). Two primary-key probes cost less than the second round
+ * trip they replace, which half of the benchmark's removes (random pairs, mostly absent) paid.
  *
  * @returns whether a membership was removed.
  */
 export async function removeMember(ctx: Context, userId: number, groupId: number): Promise<boolean> {
-  const removed = await ctx.db
-    .delete(usersToGroups)
-    .where(and(eq(usersToGroups.userId, userId), eq(usersToGroups.groupId, groupId)))
-    .returning({ userId: usersToGroups.userId });
-  if (removed.length > 0) return true;
-
-  const found = await ctx.db
-    .select({ table: sql<string>`'users'`.as('table') })
-    .from(users)
-    .where(eq(users.id, userId))
-    .unionAll(
-      ctx.db
-        .select({ table: sql<string>`'groups'`.as('table') })
-        .from(groups)
-        .where(eq(groups.id, groupId)),
-    );
-  const existing = new Set(found.map((row) => row.table));
-  if (!existing.has('users')) throw userNotFound();
-  if (!existing.has('groups')) throw groupNotFound();
+  const removed = ctx.db.$with('removed').as(
+    ctx.db
+      .delete(usersToGroups)
+      .where(and(eq(usersToGroups.userId, userId), eq(usersToGroups.groupId, groupId)))
+      .returning({ userId: usersToGroups.userId }),
+  );
+  const [outcome] = await ctx.db
+    .with(removed)
+    .select({
+      removed: sql<boolean>`exists (select from ${removed})`,
+      userExists: sql<boolean>`exists (select from ${users} where ${users.id} = ${userId})`,
+      groupExists: sql<boolean>`exists (select from ${groups} where ${groups.id} = ${groupId})`,
+    })
+    .from(sql`(values (1)) as one`);
+  if (outcome?.removed) return true;
+  if (!outcome?.userExists) throw userNotFound();
+  if (!outcome.groupExists) throw groupNotFound();
   return false;
 }

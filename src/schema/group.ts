@@ -14,7 +14,10 @@ export const Group = builder.drizzleNode('groups', {
     // Not exposeString: an exposed column of a type with `select` is planned per field, and the
     // plugin then checks and records that plan each time it resolves, for every row of every
     // list. `name` comes with every row instead (see `select` above), so it is a plain read.
-    name: t.string({ description: 'The group name; unique and never empty.', resolve: (group) => group.name }),
+    name: t.string({
+      description: 'The group name; unique and never empty.',
+      resolve: (group) => group.name,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the group was created.' }),
     // Counts junction rows rather than distinct members: the composite primary key makes them equal,
     // and count(*) on the junction is an index-only scan where counting through the join is not.
