@@ -9,9 +9,8 @@ import { User } from './user.ts';
 // That is the order the fields promise (by the other side's ID), so PostgreSQL stops after
 // `first` index entries. The `through` relations (users.groups, groups.members) would read
 // the other table first instead: for a user's groups PostgreSQL hashes all groups and sorts, for
-// a group's members it walks the users' primary key until `first` of them match, and neither
-// shape lets it memoize a group's members across users. W1 and W3 of the benchmark ran 2 to 4
-// times slower in PostgreSQL that way.
+// a group's members it walks the users' primary key until `first` of them match. W1 and W3 of
+// the benchmark ran 2 to 4 times slower in PostgreSQL that way.
 //
 // The lists select groupLinks/memberLinks and the connections memberships: the same rows under
 // two relation names, so a query that asks for both plans each with its own order and limit in
@@ -69,6 +68,9 @@ builder.drizzleObjectField('groups', 'members', (t) =>
   }),
 );
 
+// A `through` relation returns the related rows without the junction's columns, so the
+// connections page over the junction rows too (users.memberships, groups.memberships) and expose
+// the related object as each edge's node, keeping `joinedAt` on the edge.
 const userGroups = drizzleConnectionHelpers(builder, 'usersToGroups', {
   ...connectionPageSize,
   // Ordered by group ID, like User.groups; the user ID is fixed by the parent.
