@@ -1,4 +1,4 @@
-import { type Plugin, useReadinessCheck } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { Db } from './db/client.ts';
 import { pendingMigrations } from './db/migrate.ts';
 
@@ -16,11 +16,18 @@ export function useReadiness(db: Db, started: () => boolean, stopping: () => boo
       },
     ],
   });
+  const ready = async () => started() && !stopping() && (await pendingMigrations(db).catch(() => 1)) === 0;
   return [
-    useReadinessCheck({
-      endpoint: '/ready',
-      check: async () => started() && !stopping() && (await pendingMigrations(db).catch(() => 1)) === 0,
-    }),
+    {
+      // Not Yoga's useReadinessCheck: it tests every request's URL against a URLPattern
+      // (a polyfill on Node 20), about 5% of the CPU a small mutation costs.
+      onRequest({ url, endResponse, fetchAPI }) {
+        if (url.pathname !== '/ready') return;
+        return ready().then((isReady) =>
+          endResponse(new fetchAPI.Response(null, { status: isReady ? 200 : 503 })),
+        );
+      },
+    },
     {
       // Until the database has been reached and migrated, answer at once instead of queueing
       // requests behind a connection that is not there.

@@ -63,18 +63,38 @@ describe('bearer tokens', () => {
   });
 
   it.each([
-    ['expired', async () => `Bearer ${await sign({ sub: '1', exp: Math.floor(Date.now() / 1000) - 60 })}`, /expired/],
-    ['signed with another secret', async () => `Bearer ${await sign({ sub: '1' }, 'another-secret-0123456789abcdef')}`, /not valid/],
+    [
+      'expired',
+      async () => `Bearer ${await sign({ sub: '1', exp: Math.floor(Date.now() / 1000) - 60 })}`,
+      /expired/,
+    ],
+    [
+      'signed with another secret',
+      async () => `Bearer ${await sign({ sub: '1' }, 'another-secret-0123456789abcdef')}`,
+      /not valid/,
+    ],
     ['malformed', async () => 'Bearer not.a.jwt', /not valid/],
     ['without the Bearer scheme', async () => `Token ${await tokenFor(1)}`, /Authorization: Bearer/],
     ['without a user subject', async () => `Bearer ${await sign({ sub: 'Group:1' })}`, /subject/],
-    ['naming a key beyond the integer range', async () => `Bearer ${await sign({ sub: '9999999999' })}`, /subject/],
-    ['alg none', async () => `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"1"}').toString('base64url')}.`, /not valid/],
+    [
+      'naming a key beyond the integer range',
+      async () => `Bearer ${await sign({ sub: '9999999999' })}`,
+      /subject/,
+    ],
+    [
+      'alg none',
+      async () =>
+        `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"1"}').toString('base64url')}.`,
+      /not valid/,
+    ],
   ])('refuse a token %s with 401 UNAUTHENTICATED', async (_name, header, message) => {
     const response = await post(await header());
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    const body = (await response.json()) as { data?: unknown; errors: { message: string; extensions: unknown }[] };
+    const body = (await response.json()) as {
+      data?: unknown;
+      errors: { message: string; extensions: unknown }[];
+    };
     expect(body.data).toBeUndefined();
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
@@ -116,7 +136,11 @@ describe('an identity provider’s JWKS', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('verifies RS256 tokens with its keys, checking issuer and audience', async () => {
-    const authenticate = createAuthenticator({ jwksUrl, issuer: 'https://idp.test', audience: 'memberships' });
+    const authenticate = createAuthenticator({
+      jwksUrl,
+      issuer: 'https://idp.test',
+      audience: 'memberships',
+    });
     const sign = async (issuer: string) =>
       new SignJWT({})
         .setProtectedHeader({ alg: 'RS256', kid: 'key-1' })
@@ -132,7 +156,9 @@ describe('an identity provider’s JWKS', () => {
       extensions: { code: 'UNAUTHENTICATED' },
     });
     // A token signed with the shared-secret scheme is not accepted where keys come from a JWKS.
-    const hs256 = new Request('http://test/graphql', { headers: { authorization: `Bearer ${await tokenFor(42)}` } });
+    const hs256 = new Request('http://test/graphql', {
+      headers: { authorization: `Bearer ${await tokenFor(42)}` },
+    });
     await expect(authenticate(hs256)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     expect(served).toBeGreaterThan(0);
   });
@@ -144,6 +170,8 @@ describe('an identity provider’s JWKS', () => {
       .setSubject('42')
       .sign((await keys).privateKey);
     const request = new Request('http://test/graphql', { headers: { authorization: `Bearer ${token}` } });
-    await expect(authenticate(request)).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    await expect(authenticate(request)).rejects.toMatchObject({
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
   });
 });

@@ -36,8 +36,16 @@ async function createCast(): Promise<Cast> {
       })),
     )
     .returning({ id: users.id });
-  const [admin, member, otherMember, outsider] = rows.map((row) => row.id) as [number, number, number, number];
-  const [group] = await app.db.insert(groups).values({ name: `Group ${tag}` }).returning({ id: groups.id });
+  const [admin, member, otherMember, outsider] = rows.map((row) => row.id) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [group] = await app.db
+    .insert(groups)
+    .values({ name: `Group ${tag}` })
+    .returning({ id: groups.id });
   const groupId = group!.id;
   await app.db.insert(usersToGroups).values([
     { userId: admin, groupId, role: 'ADMIN' },
@@ -142,7 +150,11 @@ interface Case {
     cast: Cast,
     as: number | undefined,
   ): Promise<{ errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
-  changed(cast: Cast, before: Awaited<ReturnType<typeof snapshot>>, after: Awaited<ReturnType<typeof snapshot>>): void;
+  changed(
+    cast: Cast,
+    before: Awaited<ReturnType<typeof snapshot>>,
+    after: Awaited<ReturnType<typeof snapshot>>,
+  ): void;
   outcomes: Record<Viewer, Outcome>;
 }
 
@@ -294,7 +306,9 @@ describe('every mutation, for every kind of viewer', () => {
         }
       }
     `);
-    const result = await app.gql(CreateUser, { input: { name: 'Newcomer', email: `${unique('new')}@example.com` } });
+    const result = await app.gql(CreateUser, {
+      input: { name: 'Newcomer', email: `${unique('new')}@example.com` },
+    });
     expect(result).toEqual({ data: { createUser: { user: { name: 'Newcomer' } } } });
   });
 });
@@ -334,7 +348,9 @@ describe('the last admin', () => {
       await app.gql(DeleteUser, { input: { id: userGlobalId(cast.admin) } }, { as: cast.admin }),
     ];
     for (const attempt of attempts) expect(errorCodes(attempt)).toEqual(['LAST_ADMIN']);
-    expect(attempts[0]?.errors?.[0]?.message).toMatch(/without an admin\. Make another member an admin first/);
+    expect(attempts[0]?.errors?.[0]?.message).toMatch(
+      /without an admin\. Make another member an admin first/,
+    );
     expect(await snapshot(cast)).toEqual(before);
   });
 
@@ -358,10 +374,7 @@ describe('the last admin', () => {
     // Repeated, because a lost race needs the two transactions to overlap.
     for (let round = 0; round < 10; round += 1) {
       const cast = await createCast();
-      await app.db
-        .update(usersToGroups)
-        .set({ role: 'ADMIN' })
-        .where(eq(usersToGroups.userId, cast.member));
+      await app.db.update(usersToGroups).set({ role: 'ADMIN' }).where(eq(usersToGroups.userId, cast.member));
       const demote = (target: number, as: number) =>
         app.gql(
           SetMemberRole,

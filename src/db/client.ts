@@ -28,7 +28,15 @@ export type Database =
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   const logger = options.logger ?? false;
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // JIT compiles a plan when its estimated cost passes jit_above_cost. A root query with nested
+      // lists is costed for every row of the root table before its LIMIT, so the deeper ones
+      // (W3 of the benchmark) pass it and spend about 20 ms compiling a query that runs in 70.
+      // Every statement here is a short keyed lookup that JIT never pays back.
+      options: '-c jit=off',
+    });
     // An idle client that loses its connection emits 'error' on the pool; without a listener
     // node would crash the process. The next query on a fresh client reports the outage instead.
     pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));

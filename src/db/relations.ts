@@ -8,6 +8,8 @@ export const relations = defineRelations(tables, (r) => ({
       to: r.groups.id.through(r.usersToGroups.groupId),
     }),
     memberships: r.many.usersToGroups({ from: r.users.id, to: r.usersToGroups.userId }),
+    // The same junction rows as `memberships`, for User.groups only; see the note at the top of schema/membership.ts.
+    groupLinks: r.many.usersToGroups({ from: r.users.id, to: r.usersToGroups.userId }),
   },
   groups: {
     members: r.many.users({
@@ -15,6 +17,8 @@ export const relations = defineRelations(tables, (r) => ({
       to: r.users.id.through(r.usersToGroups.userId),
     }),
     memberships: r.many.usersToGroups({ from: r.groups.id, to: r.usersToGroups.groupId }),
+    // The same junction rows as `memberships`, for Group.members only; see the note at the top of schema/membership.ts.
+    memberLinks: r.many.usersToGroups({ from: r.groups.id, to: r.usersToGroups.groupId }),
   },
   usersToGroups: {
     user: r.one.users({ from: r.usersToGroups.userId, to: r.users.id, optional: false }),

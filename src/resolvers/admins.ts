@@ -28,7 +28,10 @@ function lastAdmin(groupName: string): LastAdminError {
 }
 
 /** Throws LAST_ADMIN (rolling the transaction back) when the locked group has no ADMIN left. */
-export async function ensureAdminRemains(tx: Transaction, group: { id: number; name: string }): Promise<void> {
+export async function ensureAdminRemains(
+  tx: Transaction,
+  group: { id: number; name: string },
+): Promise<void> {
   const [admin] = await tx
     .select({ userId: usersToGroups.userId })
     .from(usersToGroups)

@@ -2,12 +2,7 @@ import { GraphQLError } from 'graphql';
 
 /** Every `extensions.code` a client can see. Anything else arrives as INTERNAL_SERVER_ERROR. */
 export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'LAST_ADMIN';
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'LAST_ADMIN';
 
 /**
  * An outcome the client handles. The message is written for people and shown as it is;

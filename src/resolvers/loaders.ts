@@ -14,7 +14,10 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export function createLoaders(db: Db, viewerId: number | undefined) {
   return {
     viewerExists: new DataLoader<number, boolean>(async (ids) => {
-      const rows = await db.select({ id: users.id }).from(users).where(inArray(users.id, [...ids]));
+      const rows = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(inArray(users.id, [...ids]));
       const found = new Set(rows.map((row) => row.id));
       return ids.map((id) => found.has(id));
     }),

@@ -1,7 +1,7 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Transaction } from '../db/client.ts';
-import { type MembershipRole, users, usersToGroups } from '../db/schema.ts';
+import { groups, type MembershipRole, users, usersToGroups } from '../db/schema.ts';
 import { ensureAdminRemains, lockGroup } from './admins.ts';
 import type { Context } from './context.ts';
 import { NotFoundError, postgresErrorOf, SqlState } from './errors.ts';
@@ -40,31 +40,44 @@ export async function addMember(ctx: Context, userId: number, groupId: number): 
 }
 
 /**
- * Removes the membership. A MEMBER goes in one statement; removing an ADMIN takes the group's
- * lock and fails with LAST_ADMIN, changing nothing, when nobody else would be left to manage it.
- * Removing a membership that does not exist succeeds and reports `false`, once the user and
- * group are known to exist.
+ * Removes the membership. Removing a MEMBER, or one that was not there, is one statement: the
+ * delete runs in a CTE beside the checks that tell a missing user or group (NOT_FOUND) from a
+ * membership that was not there (`false`), and whether it is an ADMIN's. Removing an ADMIN takes
+ * the group's lock and fails with LAST_ADMIN, changing nothing, when nobody else would be left
+ * to manage it.
  *
  * @returns whether a membership was removed.
  */
 export async function removeMember(ctx: Context, userId: number, groupId: number): Promise<boolean> {
-  const removedMember = await ctx.db
-    .delete(usersToGroups)
-    .where(membership(userId, groupId, eq(usersToGroups.role, 'MEMBER')))
-    .returning({ userId: usersToGroups.userId });
-  if (removedMember.length > 0) return true;
+  const removed = ctx.db.$with('removed').as(
+    ctx.db
+      .delete(usersToGroups)
+      .where(membership(userId, groupId, eq(usersToGroups.role, 'MEMBER')))
+      .returning({ userId: usersToGroups.userId }),
+  );
+  const [outcome] = await ctx.db
+    .with(removed)
+    .select({
+      removed: sql<boolean>`exists (select from ${removed})`,
+      isAdmin: sql<boolean>`exists (select from ${usersToGroups} where ${membership(userId, groupId, eq(usersToGroups.role, 'ADMIN'))})`,
+      userExists: sql<boolean>`exists (select from ${users} where ${users.id} = ${userId})`,
+      groupExists: sql<boolean>`exists (select from ${groups} where ${groups.id} = ${groupId})`,
+    })
+    .from(sql`(values (1)) as one`);
+  if (outcome?.removed) return true;
+  if (!outcome?.userExists) throw userNotFound();
+  if (!outcome.groupExists) throw groupNotFound();
+  if (!outcome.isAdmin) return false;
 
   return ctx.db.transaction(async (tx) => {
     const group = await lockGroup(tx, groupId);
-    const [removed] = await tx
+    const [removedAdmin] = await tx
       .delete(usersToGroups)
       .where(membership(userId, groupId))
       .returning({ role: usersToGroups.role });
-    if (!removed) {
-      await ensureUserExists(tx, userId);
-      return false;
-    }
-    if (removed.role === 'ADMIN') await ensureAdminRemains(tx, { id: groupId, ...group });
+    // Removed by a concurrent request since the first statement.
+    if (!removedAdmin) return false;
+    if (removedAdmin.role === 'ADMIN') await ensureAdminRemains(tx, { id: groupId, ...group });
     return true;
   });
 }

@@ -37,7 +37,9 @@ builder.mutationFields((t) => ({
         description: 'Unique group name; surrounding spaces are trimmed.',
       }),
     },
-    resolve: async (_root, { input }, ctx) => ({ groupId: await createGroup(ctx, await requireViewer(ctx), input) }),
+    resolve: async (_root, { input }, ctx) => ({
+      groupId: await createGroup(ctx, await requireViewer(ctx), input),
+    }),
   }),
   updateGroup: t.fieldWithInput({
     typeOptions: { description: 'Which group `updateGroup` renames, and the new name.' },

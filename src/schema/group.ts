@@ -1,5 +1,5 @@
 import { countGroups, groupNotFound } from '../resolvers/group.ts';
-import { connectionPageSize, DEFAULT_PAGE_SIZE, listLimit, MAX_PAGE_SIZE } from '../resolvers/pagination.ts';
+import { connectionPageSize } from '../resolvers/pagination.ts';
 import { checkBatchSize, inKeyOrder } from '../resolvers/batch.ts';
 import { viewerRoleIn } from '../resolvers/viewer.ts';
 import { builder } from './builder.ts';
@@ -7,24 +7,20 @@ import { MembershipRole } from './membership-role.ts';
 
 export const Group = builder.drizzleNode('groups', {
   name: 'Group',
-  // Load only the columns a query asks for, not every column of every row.
-  select: {},
+  // Load only the columns a query asks for, not every column of every row; except `name`, which
+  // nearly every query asks for. See the comment on the `name` field.
+  select: { columns: { id: true, name: true } },
   description: 'A named set of users. Each group name is unique.',
   id: { column: (group) => group.id },
   fields: (t) => ({
-    name: t.exposeString('name', { description: 'The group name; unique and never empty.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the group was created.' }),
-    members: t.relation('members', {
-      description:
-        'The users in this group, ordered by ID. For cursors, `joinedAt` or `totalCount`, use `membersConnection`.',
-      args: {
-        first: t.arg.int({
-          defaultValue: DEFAULT_PAGE_SIZE,
-          description: `How many members to return, from 0 to ${MAX_PAGE_SIZE}.`,
-        }),
-      },
-      query: (args) => ({ orderBy: { id: 'asc' }, limit: listLimit(args.first) }),
+    // Not exposeString: an exposed column of a type with `select` is planned per field, and the
+    // plugin then checks and records that plan each time it resolves, for every row of every
+    // list. `name` comes with every row instead (see `select` above), so it is a plain read.
+    name: t.string({
+      description: 'The group name; unique and never empty.',
+      resolve: (group) => group.name,
     }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the group was created.' }),
     // Counts junction rows rather than distinct members: the composite primary key makes them equal,
     // and count(*) on the junction is an index-only scan where counting through the join is not.
     memberCount: t.relatedCount('memberships', { description: 'How many users belong to this group.' }),
