@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { load, type LoadResult } from './lib/load.ts';
+import { load, type LoadResult, sequentialMedian } from './lib/load.ts';
 import { markdownTable, type Row, throughputChart } from './lib/report.ts';
 import { prepareDatabase } from './lib/databases.ts';
 import { explainWorkload } from './lib/explain.ts';
@@ -248,8 +248,8 @@ async function scaleCurve(): Promise<CurvePoint[]> {
     try {
       const [, w2, w3] = workloads(database.shape);
       const measure = async (workload: Workload) => {
-        await load(api, workload, { seconds: 1, concurrency: 1, seed: 1 });
-        return (await load(api, workload, { seconds: settings.seconds, concurrency: 1, seed: 1 })).p50;
+        await sequentialMedian(api, workload, { seconds: 1 });
+        return sequentialMedian(api, workload, { seconds: settings.seconds });
       };
       points.push({
         memberships: database.shape.memberships,
@@ -310,7 +310,7 @@ p50 latency of the API, one request at a time:
 
 | Memberships | W2 p50 ms | W3 p50 ms |
 | ---: | ---: | ---: |
-${input.curve.map((point) => `| ${point.memberships.toLocaleString('en-US')} | ${point.w2.toFixed(1)} | ${point.w3.toFixed(1)} |`).join('\n')}
+${input.curve.map((point) => `| ${point.memberships.toLocaleString('en-US')} | ${point.w2.toFixed(2)} | ${point.w3.toFixed(2)} |`).join('\n')}
 
 W2 grows ${(last.w2 / first.w2).toFixed(2)}× from ${first.memberships.toLocaleString('en-US')} to ${last.memberships.toLocaleString('en-US')} memberships.
 

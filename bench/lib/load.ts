@@ -40,3 +40,30 @@ export async function load(
     failures: result.errors + result.timeouts + result.non2xx,
   };
 }
+
+/**
+ * Median latency of one request at a time, timed in this process to a microsecond: autocannon
+ * reports whole milliseconds, too coarse for a single small request.
+ */
+export async function sequentialMedian(
+  subject: RunningSubject,
+  workload: Workload,
+  { seconds }: { seconds: number },
+): Promise<number> {
+  const random = seededRandom(1);
+  const url = `${subject.baseUrl}${subject.definition.path(workload)}`;
+  const durations: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    const started = performance.now();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: requestHeaders(subject, workload),
+      body: requestBody(subject, workload, random),
+    });
+    await response.arrayBuffer();
+    durations.push(performance.now() - started);
+  }
+  durations.sort((a, b) => a - b);
+  return durations[Math.floor(durations.length / 2)] ?? Number.NaN;
+}
