@@ -333,7 +333,9 @@ ${input.explain.plan}
   \`bench/baselines/floor.ts\`, plain \`node:http\` + \`pg\` answering each workload with one hand-written SQL statement
   that builds the JSON in PostgreSQL.
 - Workloads are the documents in \`bench/workloads/\`. Before timing, every subject's answer to W1, W2, W3 and W5 is
-  compared with the API's and must be identical.
+  compared with the API's and must be identical. W4 is sent signed in as a seeded admin of every group: this API
+  checks the viewer's role before each change (one statement, counted below); the baselines do no authorization.
+  Every subject must answer W4 without a GraphQL error before timing.
 - Load: autocannon, ${settings.concurrency} connections; a warm-up second per subject and workload first.
 - Statements per request: the subject's own \`db_statements_total\` counter (its \`/metrics\`), over 10 sequential requests.
 - Peak RSS: \`VmHWM\` of the subject's process tree, read from \`/proc\` at the end of the timed rounds.
