@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Db } from '../src/db/client.ts';
+import { eq, inArray, or } from 'drizzle-orm';
 import { groups, users, usersToGroups } from '../src/db/schema.ts';
 
 let sequence = 0;
@@ -74,4 +75,64 @@ export async function createAdmin(db: Db, groupIds: readonly number[] = []): Pro
     .returning({ id: users.id });
   await makeAdmin(db, admin!.id, groupIds);
   return admin!.id;
+}
+
+/**
+ * One group and the people around it: `admin` administers it, `member` and `otherMember`
+ * belong to it, `outsider` is a user with no tie to it.
+ */
+export interface Cast {
+  groupId: number;
+  admin: number;
+  member: number;
+  otherMember: number;
+  outsider: number;
+}
+
+export type Viewer = keyof Omit<Cast, 'groupId'> | 'anonymous';
+
+export async function createCast(db: Db): Promise<Cast> {
+  const tag = unique('cast');
+  const rows = await db
+    .insert(users)
+    .values(
+      ['admin', 'member', 'otherMember', 'outsider'].map((role) => ({
+        name: `${role} ${tag}`,
+        email: `${role}.${tag}@example.com`,
+      })),
+    )
+    .returning({ id: users.id });
+  const [admin, member, otherMember, outsider] = rows.map((row) => row.id) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [group] = await db
+    .insert(groups)
+    .values({ name: `Group ${tag}` })
+    .returning({ id: groups.id });
+  const groupId = group!.id;
+  await db.insert(usersToGroups).values([
+    { userId: admin, groupId, role: 'ADMIN' },
+    { userId: member, groupId },
+    { userId: otherMember, groupId },
+  ]);
+  return { groupId, admin, member, otherMember, outsider };
+}
+
+/** Every row the cast's users, group and memberships have, to compare before and after a call. */
+export async function snapshot(db: Db, cast: Cast) {
+  const userIds = [cast.admin, cast.member, cast.otherMember, cast.outsider];
+  return {
+    users: await db.select().from(users).where(inArray(users.id, userIds)).orderBy(users.id),
+    groups: await db.select().from(groups).where(eq(groups.id, cast.groupId)),
+    memberships: await db
+      .select()
+      .from(usersToGroups)
+      .where(or(eq(usersToGroups.groupId, cast.groupId), inArray(usersToGroups.userId, userIds)))
+      .orderBy(usersToGroups.userId, usersToGroups.groupId),
+    // Catches rows a call should not have created anywhere, such as a refused createGroup's.
+    totals: [await db.$count(users), await db.$count(groups), await db.$count(usersToGroups)],
+  };
 }

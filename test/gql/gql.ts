@@ -24,10 +24,7 @@ type Documents = {
     "\n  mutation AuthAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n": typeof types.AuthAddMemberDocument,
     "\n  mutation AuthRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": typeof types.AuthRemoveMemberDocument,
     "\n  mutation AuthSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n      role\n    }\n  }\n": typeof types.AuthSetMemberRoleDocument,
-    "\n      mutation AuthCreateUser($input: CreateUserInput!) {\n        createUser(input: $input) {\n          user {\n            name\n          }\n        }\n      }\n    ": typeof types.AuthCreateUserDocument,
-    "\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n": typeof types.AuthViewerEmailDocument,
-    "\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    ": typeof types.AuthRolesDocument,
-    "\n    query AuthGroupsWithRole {\n      groups(first: 1000) {\n        edges {\n          node {\n            id\n            viewerRole\n          }\n        }\n      }\n    }\n  ": typeof types.AuthGroupsWithRoleDocument,
+    "\n  mutation AuthCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        name\n      }\n    }\n  }\n": typeof types.AuthCreateUserDocument,
     "\n  query ErrorsUsersNames {\n    users(first: 1) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": typeof types.ErrorsUsersNamesDocument,
     "\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n        membersConnection {\n          edges {\n            role\n          }\n        }\n      }\n    }\n  }\n": typeof types.GroupCreateDocument,
     "\n  mutation GroupUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        name\n      }\n    }\n  }\n": typeof types.GroupUpdateDocument,
@@ -45,6 +42,13 @@ type Documents = {
     "\n  query LoadingUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      id\n      groupCount\n      groups(first: 10) {\n        name\n        memberCount\n        members(first: 3) {\n          name\n          groups(first: 10) {\n            id\n          }\n        }\n      }\n      groupsConnection(first: 2) {\n        edges {\n          joinedAt\n        }\n      }\n    }\n  }\n": typeof types.LoadingUsersByIdsDocument,
     "\n  query LoadingGroupsByIds($ids: [ID!]!) {\n    groupsByIds(ids: $ids) {\n      id\n      members {\n        id\n      }\n    }\n  }\n": typeof types.LoadingGroupsByIdsDocument,
     "\n  query LoadingNodeGroup($id: ID!) {\n    node(id: $id) {\n      ... on Group {\n        memberCount\n        members {\n          name\n          groups {\n            name\n            memberCount\n          }\n        }\n      }\n    }\n  }\n": typeof types.LoadingNodeGroupDocument,
+    "\n  mutation RoleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        name\n        memberCount\n        membersConnection {\n          edges {\n            role\n            node {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.RoleCreateGroupDocument,
+    "\n  mutation RoleRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": typeof types.RoleRemoveMemberDocument,
+    "\n  mutation RoleSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n      role\n    }\n  }\n": typeof types.RoleSetMemberRoleDocument,
+    "\n  mutation RoleDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": typeof types.RoleDeleteUserDocument,
+    "\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n": typeof types.AuthViewerEmailDocument,
+    "\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    ": typeof types.AuthRolesDocument,
+    "\n    query AuthGroupsWithRole {\n      groups(first: 1000) {\n        edges {\n          node {\n            id\n            viewerRole\n          }\n        }\n      }\n    }\n  ": typeof types.AuthGroupsWithRoleDocument,
     "\n  mutation MembershipAdd($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n      user {\n        id\n        groupCount\n        groups {\n          id\n        }\n      }\n      group {\n        id\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n": typeof types.MembershipAddDocument,
     "\n  mutation MembershipRemove($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n      user {\n        groupCount\n      }\n      group {\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n": typeof types.MembershipRemoveDocument,
     "\n  mutation MembershipDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": typeof types.MembershipDeleteUserDocument,
@@ -70,10 +74,7 @@ const documents: Documents = {
     "\n  mutation AuthAddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n": types.AuthAddMemberDocument,
     "\n  mutation AuthRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": types.AuthRemoveMemberDocument,
     "\n  mutation AuthSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n      role\n    }\n  }\n": types.AuthSetMemberRoleDocument,
-    "\n      mutation AuthCreateUser($input: CreateUserInput!) {\n        createUser(input: $input) {\n          user {\n            name\n          }\n        }\n      }\n    ": types.AuthCreateUserDocument,
-    "\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n": types.AuthViewerEmailDocument,
-    "\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    ": types.AuthRolesDocument,
-    "\n    query AuthGroupsWithRole {\n      groups(first: 1000) {\n        edges {\n          node {\n            id\n            viewerRole\n          }\n        }\n      }\n    }\n  ": types.AuthGroupsWithRoleDocument,
+    "\n  mutation AuthCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        name\n      }\n    }\n  }\n": types.AuthCreateUserDocument,
     "\n  query ErrorsUsersNames {\n    users(first: 1) {\n      edges {\n        node {\n          name\n        }\n      }\n    }\n  }\n": types.ErrorsUsersNamesDocument,
     "\n  mutation GroupCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        id\n        name\n        createdAt\n        memberCount\n        members {\n          id\n        }\n        membersConnection {\n          edges {\n            role\n          }\n        }\n      }\n    }\n  }\n": types.GroupCreateDocument,
     "\n  mutation GroupUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      group {\n        id\n        name\n      }\n    }\n  }\n": types.GroupUpdateDocument,
@@ -91,6 +92,13 @@ const documents: Documents = {
     "\n  query LoadingUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      id\n      groupCount\n      groups(first: 10) {\n        name\n        memberCount\n        members(first: 3) {\n          name\n          groups(first: 10) {\n            id\n          }\n        }\n      }\n      groupsConnection(first: 2) {\n        edges {\n          joinedAt\n        }\n      }\n    }\n  }\n": types.LoadingUsersByIdsDocument,
     "\n  query LoadingGroupsByIds($ids: [ID!]!) {\n    groupsByIds(ids: $ids) {\n      id\n      members {\n        id\n      }\n    }\n  }\n": types.LoadingGroupsByIdsDocument,
     "\n  query LoadingNodeGroup($id: ID!) {\n    node(id: $id) {\n      ... on Group {\n        memberCount\n        members {\n          name\n          groups {\n            name\n            memberCount\n          }\n        }\n      }\n    }\n  }\n": types.LoadingNodeGroupDocument,
+    "\n  mutation RoleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        name\n        memberCount\n        membersConnection {\n          edges {\n            role\n            node {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.RoleCreateGroupDocument,
+    "\n  mutation RoleRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": types.RoleRemoveMemberDocument,
+    "\n  mutation RoleSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n      role\n    }\n  }\n": types.RoleSetMemberRoleDocument,
+    "\n  mutation RoleDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": types.RoleDeleteUserDocument,
+    "\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n": types.AuthViewerEmailDocument,
+    "\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    ": types.AuthRolesDocument,
+    "\n    query AuthGroupsWithRole {\n      groups(first: 1000) {\n        edges {\n          node {\n            id\n            viewerRole\n          }\n        }\n      }\n    }\n  ": types.AuthGroupsWithRoleDocument,
     "\n  mutation MembershipAdd($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n      user {\n        id\n        groupCount\n        groups {\n          id\n        }\n      }\n      group {\n        id\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n": types.MembershipAddDocument,
     "\n  mutation MembershipRemove($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n      user {\n        groupCount\n      }\n      group {\n        memberCount\n        members {\n          id\n        }\n      }\n    }\n  }\n": types.MembershipRemoveDocument,
     "\n  mutation MembershipDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n": types.MembershipDeleteUserDocument,
@@ -163,19 +171,7 @@ export function graphql(source: "\n  mutation AuthSetMemberRole($input: SetMembe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n      mutation AuthCreateUser($input: CreateUserInput!) {\n        createUser(input: $input) {\n          user {\n            name\n          }\n        }\n      }\n    "): (typeof documents)["\n      mutation AuthCreateUser($input: CreateUserInput!) {\n        createUser(input: $input) {\n          user {\n            name\n          }\n        }\n      }\n    "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n"): (typeof documents)["\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    "): (typeof documents)["\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n    query AuthGroupsWithRole {\n      groups(first: 1000) {\n        edges {\n          node {\n            id\n            viewerRole\n          }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query AuthGroupsWithRole {\n      groups(first: 1000) {\n        edges {\n          node {\n            id\n            viewerRole\n          }\n        }\n      }\n    }\n  "];
+export function graphql(source: "\n  mutation AuthCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuthCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -244,6 +240,34 @@ export function graphql(source: "\n  query LoadingGroupsByIds($ids: [ID!]!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LoadingNodeGroup($id: ID!) {\n    node(id: $id) {\n      ... on Group {\n        memberCount\n        members {\n          name\n          groups {\n            name\n            memberCount\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LoadingNodeGroup($id: ID!) {\n    node(id: $id) {\n      ... on Group {\n        memberCount\n        members {\n          name\n          groups {\n            name\n            memberCount\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        name\n        memberCount\n        membersConnection {\n          edges {\n            role\n            node {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RoleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        name\n        memberCount\n        membersConnection {\n          edges {\n            role\n            node {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoleRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n"): (typeof documents)["\n  mutation RoleRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoleSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation RoleSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoleDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n"): (typeof documents)["\n  mutation RoleDeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n"): (typeof documents)["\n  query AuthViewerEmail($id: ID!) {\n    viewer {\n      id\n      email\n    }\n    user(id: $id) {\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    "): (typeof documents)["\n      query AuthRoles($id: ID!) {\n        group(id: $id) {\n          membersConnection {\n            edges {\n              role\n              node {\n                id\n              }\n            }\n          }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query AuthGroupsWithRole {\n      groups(first: 1000) {\n        edges {\n          node {\n            id\n            viewerRole\n          }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query AuthGroupsWithRole {\n      groups(first: 1000) {\n        edges {\n          node {\n            id\n            viewerRole\n          }\n        }\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
