@@ -2,7 +2,8 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { composeServices, compositionHasErrors } from '@theguild/federation-composition';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
+import { createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
+import { describeForwardedToken } from './forwarded-token.ts';
 import { errorCodes, signedIn, startTestApp, type TestApp } from './harness.ts';
 import { type Post, startFederationPostsService } from './posts-service.ts';
 
@@ -122,33 +123,4 @@ describe('a federation gateway in front of this API and a posts subgraph', () =>
   });
 });
 
-describe('the client’s bearer token, forwarded by the gateway', () => {
-  it('reaches this API on each call, so fields only the viewer may see resolve for them alone', async () => {
-    const viewerId = community.userIds[0]!;
-    const result = await throughGateway(`{ viewer { id } posts { author { id email } } }`, viewerId);
-    expect(result.errors).toBeUndefined();
-    expect(result.data.viewer).toEqual({ id: userGlobalId(viewerId) });
-    // The authors come from a second call here: the token went along with that one too.
-    const withEmail = result.data.posts.filter(
-      (post: { author: { email: string | null } }) => post.author.email,
-    );
-    expect(withEmail.map((post: { author: { id: string } }) => post.author.id)).toEqual([
-      userGlobalId(viewerId),
-      userGlobalId(viewerId),
-    ]);
-  });
-
-  it('runs mutations as the signed-in user, and passes UNAUTHENTICATED and FORBIDDEN through', async () => {
-    const groupId = community.groupIds[0]!;
-    const rename = (name: string) =>
-      `mutation { updateGroup(input: { id: "${groupGlobalId(groupId)}", name: "${name}" }) { group { name } } }`;
-    const anonymous = await throughGateway(rename('Renamed anonymously'));
-    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
-    // User 0 is a plain MEMBER of group 0.
-    const member = await throughGateway(rename('Renamed by a member'), community.userIds[0]!);
-    expect(errorCodes(member)).toEqual(['FORBIDDEN']);
-    const admin = await throughGateway(rename('Renamed by its admin'), await createAdmin(app.db, [groupId]));
-    expect(admin.errors).toBeUndefined();
-    expect(admin.data.updateGroup.group.name).toBe('Renamed by its admin');
-  });
-});
+describeForwardedToken(() => ({ db: app.db, community, throughGateway }));
