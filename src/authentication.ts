@@ -141,9 +141,9 @@ export async function loadOrCreateSecret(path: string): Promise<{ secret: string
 export async function settleAuthentication(
   configured: AuthenticationOptions,
   { secretFile, production }: { secretFile: string; production: boolean },
-): Promise<{ options: AuthenticationOptions; createdSecret: boolean }> {
-  if (configured.secret || configured.jwksUrl) return { options: configured, createdSecret: false };
+): Promise<{ options: AuthenticationOptions; developmentSecret?: { created: boolean } }> {
+  if (configured.secret || configured.jwksUrl) return { options: configured };
   if (production) throw new Error('Set JWT_SECRET or JWT_JWKS_URL: production needs a configured token key.');
   const { secret, created } = await loadOrCreateSecret(secretFile);
-  return { options: { ...configured, secret }, createdSecret: created };
+  return { options: { ...configured, secret }, developmentSecret: { created } };
 }

@@ -29,10 +29,10 @@ const authentication = await settleAuthentication(config.authentication, {
   secretFile: config.developmentSecretFile,
   production: config.production,
 });
-if (!config.authentication.secret && !config.authentication.jwksUrl) {
+if (authentication.developmentSecret) {
   logger.info(
     `No JWT_SECRET: tokens are signed with the development secret in ${config.developmentSecretFile}` +
-      `${authentication.createdSecret ? ' (just made)' : ''}. Get one for user 1 with: npm run token -- 1`,
+      `${authentication.developmentSecret.created ? ' (just made)' : ''}. Get one for user 1 with: npm run token -- 1`,
   );
 }
 

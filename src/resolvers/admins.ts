@@ -11,9 +11,9 @@ import { groupNotFound } from './group.ts';
  * is FOR NO KEY UPDATE: it does not block adding members, whose foreign key check only needs
  * FOR KEY SHARE.
  */
-export async function lockGroup(tx: Transaction, groupId: number): Promise<{ name: string }> {
+export async function lockGroup(tx: Transaction, groupId: number): Promise<{ id: number; name: string }> {
   const [group] = await tx
-    .select({ name: groups.name })
+    .select({ id: groups.id, name: groups.name })
     .from(groups)
     .where(eq(groups.id, groupId))
     .for('no key update');

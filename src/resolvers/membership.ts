@@ -77,7 +77,7 @@ export async function removeMember(ctx: Context, userId: number, groupId: number
       .returning({ role: usersToGroups.role });
     // Removed by a concurrent request since the first statement.
     if (!removedAdmin) return false;
-    if (removedAdmin.role === 'ADMIN') await ensureAdminRemains(tx, { id: groupId, ...group });
+    if (removedAdmin.role === 'ADMIN') await ensureAdminRemains(tx, group);
     return true;
   });
 }
@@ -107,7 +107,7 @@ export async function setMemberRole(
     }
     if (current.role === role) return false;
     await tx.update(usersToGroups).set({ role }).where(membership(userId, groupId));
-    if (role !== 'ADMIN') await ensureAdminRemains(tx, { id: groupId, ...group });
+    if (role !== 'ADMIN') await ensureAdminRemains(tx, group);
     return true;
   });
 }
