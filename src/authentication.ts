@@ -3,7 +3,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
-import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { UnauthenticatedError } from './resolvers/errors.ts';
 import { integerKeyOf } from './resolvers/input.ts';
 
@@ -25,6 +26,15 @@ export interface AuthenticationOptions {
 
 /** The viewer's user key, or undefined for an anonymous request; throws UNAUTHENTICATED for a bad token. */
 export type Authenticate = (request: Request) => Promise<number | undefined>;
+
+/**
+ * How long a verified token is trusted without checking its signature again. Clients send the
+ * same token with every request, and verifying it was a tenth of a small mutation's CPU. Short,
+ * so a key withdrawn from the identity provider's JWKS stops being honoured within a minute; a
+ * token is never trusted past its own `exp`.
+ */
+const verifiedTokenSeconds = 60;
+const verifiedTokenLimit = 10_000;
 
 const secretAlgorithms = ['HS256'];
 const keySetAlgorithms = ['RS256', 'PS256', 'ES256', 'EdDSA'];
@@ -71,19 +81,26 @@ export function createAuthenticator(options: AuthenticationOptions): Authenticat
     ...(options.audience && { audience: options.audience }),
   };
 
+  // Only tokens that verified are kept; a bad one is checked, and refused, every time.
+  const verified = new LRUCache<string, number>({ max: verifiedTokenLimit, ttl: verifiedTokenSeconds * 1000 });
+
   return async (request) => {
     const header = request.headers.get('authorization');
     if (header === null) return undefined;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1]) throw refused('Send the token as `Authorization: Bearer <token>`.');
+    const token = match?.[1];
+    if (!token) throw refused('Send the token as `Authorization: Bearer <token>`.');
+    const known = verified.get(token);
+    if (known !== undefined) return known;
     try {
       // jose's overloads differ only in the key's type; both branches verify the same way.
       const { payload } =
         key instanceof Promise
-          ? await jwtVerify(match[1], await key, verifyOptions)
-          : await jwtVerify(match[1], key, verifyOptions);
+          ? await jwtVerify(token, await key, verifyOptions)
+          : await jwtVerify(token, key, verifyOptions);
       const viewerId = userKeyOf(payload.sub);
       if (viewerId === undefined) throw refused('The token’s subject (`sub`) is not a user ID.');
+      verified.set(token, viewerId, { ttl: trustedFor(payload) });
       return viewerId;
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
@@ -98,6 +115,13 @@ export function createAuthenticator(options: AuthenticationOptions): Authenticat
       throw refused('The token is not valid: malformed, wrongly signed, or not meant for this API.');
     }
   };
+}
+
+/** Milliseconds a verified token may be reused: the cache's limit, or less when it expires sooner. */
+function trustedFor(payload: JWTPayload): number {
+  const limit = verifiedTokenSeconds * 1000;
+  // jose accepted the token, so `exp` is still ahead; at least 1 ms, since a ttl of 0 means forever.
+  return payload.exp === undefined ? limit : Math.max(1, Math.min(limit, payload.exp * 1000 - Date.now()));
 }
 
 /** Mints a token for a user, signed with the shared secret: for development and tests. */

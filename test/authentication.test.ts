@@ -101,6 +101,18 @@ describe('bearer tokens', () => {
     expect(body.errors[0]?.message).toMatch(message);
   });
 
+  it('stop working when they expire, though the same token was verified and remembered before', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const header = `Bearer ${await sign({ sub: String(userId), exp })}`;
+    for (let i = 0; i < 2; i += 1) {
+      expect(await (await post(header)).json()).toEqual({ data: { viewer: { name: 'Token holder' } } });
+    }
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    const response = await post(header);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/expired/);
+  });
+
   it('naming a user that does not exist get UNAUTHENTICATED wherever the viewer matters', async () => {
     const missing = 2_000_000_000;
     const result = await app.gql(Viewer, {}, { as: missing });
