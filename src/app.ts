@@ -10,7 +10,7 @@ import { type Context, createContext } from './resolvers/context.ts';
 import type { QueryLimits } from './resolvers/limits.ts';
 import { federationSchema, schema } from './schema/index.ts';
 import { useReadiness } from './readiness.ts';
-import { defaultRequestLimits, type RequestLimits, useRequestLimits } from './request-limits.ts';
+import { defaultRequestLimits, type RequestLimits, useBodyLimit, useRequestLimits } from './request-limits.ts';
 import { isDatabaseUnavailable } from './resolvers/errors.ts';
 import { type TrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 
@@ -120,6 +120,8 @@ export function createApp({
       createContext(db, await authenticate(request), queryLimits),
     maskedErrors: { maskError: maskUnexpectedErrors },
     logging: logger ?? true,
+    // useRequestLimits enforces the limit, counting only bodies sent without a Content-Length.
+    maxRequestBodySize: false as const,
   };
   const federation = createYoga<Record<string, never>, Context>({
     ...shared,
@@ -127,6 +129,7 @@ export function createApp({
     graphqlEndpoint: federationEndpoint,
     graphiql: false,
     landingPage: false,
+    plugins: [useBodyLimit(requestLimits.bodyBytes)],
   });
   return createYoga<Record<string, never>, Context>({
     ...shared,

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.ts';
 import { createCommunity } from './fixtures.ts';
@@ -168,6 +169,37 @@ describe('request limits', () => {
     expect(response.status).toBe(413);
     const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
     expect(body.errors[0]!.extensions['code']).toBe('REQUEST_TOO_LARGE');
+    expect(app.statements).toEqual([]);
+  });
+
+  it('refuse a body sent without a Content-Length (chunked) once it passes the size limit', async () => {
+    const { origin } = await app.listen();
+    app.statements.length = 0;
+    const send = (body: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = httpRequest(`${origin}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        });
+        request.on('error', reject);
+        request.on('response', (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        });
+        // In pieces, as a streaming client sends it.
+        for (let offset = 0; offset < body.length; offset += 16_384) request.write(body.slice(offset, offset + 16_384));
+        request.end();
+      });
+    const small = await send(query('{ users(first: 1) { totalCount } }'));
+    expect(small.status).toBe(200);
+    expect(JSON.parse(small.body)).toMatchObject({ data: { users: { totalCount: expect.any(Number) } } });
+    app.statements.length = 0;
+    const large = await send(query(`{ users(first: 1) { totalCount } } # ${'x'.repeat(100_001)}`));
+    expect(large.status).toBe(413);
+    const body = JSON.parse(large.body) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(body.errors[0]!.extensions['code']).toBe('REQUEST_TOO_LARGE');
+    expect(body.errors[0]!.message).toMatch(/over 100000 bytes/);
     expect(app.statements).toEqual([]);
   });
 
