@@ -27,6 +27,9 @@ export type Database =
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   const logger = options.logger ?? false;
+  // Drizzle compiles a row mapper for each query shape instead of interpreting the selection for
+  // every nested row (it rebuilt the column decoders once per row of a nested list).
+  const jit = true;
   if (options.url) {
     const pool = new pg.Pool({
       connectionString: options.url,
@@ -40,11 +43,11 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     // An idle client that loses its connection emits 'error' on the pool; without a listener
     // node would crash the process. The next query on a fresh client reports the outage instead.
     pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
-    const db = drizzleNodePg({ client: pool, relations, logger });
+    const db = drizzleNodePg({ client: pool, relations, logger, jit });
     return { kind: 'postgres', db, close: () => pool.end() };
   }
   const client = await PGlite.create(options.pgliteDir ?? 'memory://');
-  const db = drizzlePglite({ client, relations, logger });
+  const db = drizzlePglite({ client, relations, logger, jit });
   return { kind: 'pglite', db, close: () => client.close() };
 }
 
