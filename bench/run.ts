@@ -31,6 +31,9 @@ const { values: options } = parseArgs({
     rounds: { type: 'string' },
     seconds: { type: 'string' },
     pool: { type: 'string', default: '10' },
+    // Development: time only these (comma-separated), print the table, write no docs.
+    workloads: { type: 'string' },
+    subjects: { type: 'string' },
     server: {
       type: 'string',
       default: process.env['BENCH_SERVER_URL'] ?? 'postgres://postgres@127.0.0.1:5432',
@@ -44,16 +47,28 @@ const settings = {
   concurrency: Number(options.concurrency),
   rounds: Number(options.rounds ?? (quick ? 2 : 3)),
   seconds: Number(options.seconds ?? (quick ? 2 : 5)),
+  // Long enough for V8 to optimize each subject's hot path: a signed-in W4 took about 3 s to
+  // reach its steady CPU per request.
+  warmUpSeconds: quick ? 1 : 3,
   poolSize: Number(options.pool),
   curveScales: quick ? [0.01, 0.1] : [0.01, 0.1, 1],
 };
+
+const only = (list: string | undefined) => list?.split(',').map((name) => name.trim().toLowerCase());
+const onlyWorkloads = only(options.workloads);
+const onlySubjects = only(options.subjects);
+const partial = Boolean(onlyWorkloads || onlySubjects);
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function startAll(databaseUrl: string, credentials: Credentials): Promise<RunningSubject[]> {
   const subjects: RunningSubject[] = [];
-  for (const definition of subjectDefinitions) {
+  // The floor always runs: every ratio is to it.
+  const chosen = subjectDefinitions.filter(
+    (definition) => !onlySubjects || definition.name === 'floor' || onlySubjects.includes(definition.name),
+  );
+  for (const definition of chosen) {
     subjects.push(await startSubject(definition, { databaseUrl, poolSize: settings.poolSize, credentials }));
   }
   return subjects;
@@ -134,7 +149,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   log(`settings: ${JSON.stringify(settings)}`);
   const main = await prepareDatabase(options.server, settings.scale, log);
-  const all = workloads(main.shape);
+  const all = workloads(main.shape).filter(
+    (workload) => !onlyWorkloads || onlyWorkloads.includes(workload.name.toLowerCase()),
+  );
   const reads = all.filter((workload) => workload.readOnly);
   const writes = all.filter((workload) => !workload.readOnly);
 
@@ -156,7 +173,7 @@ async function main(): Promise<void> {
     log('warming up');
     for (const workload of all) {
       for (const subject of subjects)
-        await load(subject, workload, { seconds: 1, concurrency: settings.concurrency, seed: 1 });
+        await load(subject, workload, { seconds: settings.warmUpSeconds, concurrency: settings.concurrency, seed: 1 });
     }
     const samples = new Map<string, LoadResult[]>();
     for (let round = 0; round < settings.rounds; round += 1) {
@@ -190,6 +207,7 @@ async function main(): Promise<void> {
           p50: median(results.map((result) => result.p50)),
           p99: median(results.map((result) => result.p99)),
           statementsPerRequest: statements.get(`${subject.definition.name}/${workload.name}`)!,
+          cpuPerRequest: median(results.map((result) => result.cpuPerRequest)),
           ratioToFloor: requestsPerSecond / floor,
           failures: results.reduce((sum, result) => sum + result.failures, 0),
         };
@@ -197,6 +215,10 @@ async function main(): Promise<void> {
     });
     await stopAll(subjects);
     subjects.length = 0;
+    if (partial) {
+      console.log(`\n${markdownTable(rows, peakRss)}\n`);
+      return;
+    }
 
     const pgbenchRows = ['W1', 'W2', 'W3'].map((name) => ({ name, result: pgbench(main.url, name) }));
     const curve = await scaleCurve();
@@ -336,8 +358,11 @@ ${input.explain.plan}
   compared with the API's and must be identical. W4 is sent signed in as a seeded admin of every group: this API
   checks the viewer's role before each change (one statement, counted below); the baselines do no authorization.
   Every subject must answer W4 without a GraphQL error before timing.
-- Load: autocannon, ${settings.concurrency} connections; a warm-up second per subject and workload first.
+- Load: autocannon, ${settings.concurrency} connections; ${settings.warmUpSeconds} s of warm-up per subject and workload first.
 - Statements per request: the subject's own \`db_statements_total\` counter (its \`/metrics\`), over 10 sequential requests.
+- Server CPU per request: user + system time of the subject's process tree (\`/proc/<pid>/stat\`) over a timed
+  round, divided by the requests it answered; the median over rounds. PostgreSQL's and the load generator's share of
+  the machine is not in it: on a small machine, a subject that needs more CPU per request leaves less for them.
 - Peak RSS: \`VmHWM\` of the subject's process tree, read from \`/proc\` at the end of the timed rounds.
 - Data: \`npm run bench:seed\` (\`bench/seed.ts\`) applies the project's migrations and fills the tables with
   \`generate_series\`, deterministically: every user in 5 to 15 groups, group popularity skewed toward low ids.

@@ -4,6 +4,8 @@ import { seededRandom, type Workload } from './workloads.ts';
 
 export interface LoadResult {
   requestsPerSecond: number;
+  /** CPU the server's processes spent per request while under load, in milliseconds. */
+  cpuPerRequest: number;
   p50: number;
   p99: number;
   failures: number;
@@ -16,6 +18,7 @@ export async function load(
   { seconds, concurrency, seed }: { seconds: number; concurrency: number; seed: number },
 ): Promise<LoadResult> {
   const random = seededRandom(seed);
+  const cpuBefore = subject.cpuMilliseconds();
   const result = await autocannon({
     url: subject.baseUrl,
     connections: concurrency,
@@ -33,8 +36,10 @@ export async function load(
       },
     ],
   });
+  const cpuUsed = subject.cpuMilliseconds() - cpuBefore;
   return {
     requestsPerSecond: result.requests.total / result.duration,
+    cpuPerRequest: cpuUsed / Math.max(1, result.requests.total),
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.errors + result.timeouts + result.non2xx,

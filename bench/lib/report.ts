@@ -8,6 +8,8 @@ export interface Row {
   p50: number;
   p99: number;
   statementsPerRequest: number;
+  /** CPU the server process spent per request (median over rounds), in milliseconds. */
+  cpuPerRequest: number;
   ratioToFloor: number;
   failures: number;
 }
@@ -17,12 +19,12 @@ const number = (value: number, digits = 0) =>
 
 export function markdownTable(rows: Row[], peakRss: Map<string, number>): string {
   const lines = [
-    '| Workload | Subject | req/s (median) | × floor | p50 ms | p99 ms | SQL statements / request | peak RSS MiB | failed requests |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Workload | Subject | req/s (median) | × floor | p50 ms | p99 ms | SQL statements / request | server CPU ms / request | peak RSS MiB | failed requests |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of rows) {
     lines.push(
-      `| ${row.workload} | ${row.subject} | ${number(row.requestsPerSecond)} | ${number(row.ratioToFloor, 2)} | ${number(row.p50, 1)} | ${number(row.p99, 1)} | ${number(row.statementsPerRequest, 1)} | ${number((peakRss.get(row.subject) ?? 0) / 2 ** 20)} | ${row.failures} |`,
+      `| ${row.workload} | ${row.subject} | ${number(row.requestsPerSecond)} | ${number(row.ratioToFloor, 2)} | ${number(row.p50, 1)} | ${number(row.p99, 1)} | ${number(row.statementsPerRequest, 1)} | ${number(row.cpuPerRequest, 2)} | ${number((peakRss.get(row.subject) ?? 0) / 2 ** 20)} | ${row.failures} |`,
     );
   }
   return lines.join('\n');

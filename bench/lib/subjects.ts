@@ -70,6 +70,8 @@ export interface RunningSubject {
   statements(): Promise<number>;
   /** Peak resident memory (VmHWM) of the server process tree, in bytes. */
   peakRss(): number;
+  /** CPU time (user + system) the server process tree has used so far, in milliseconds. */
+  cpuMilliseconds(): number;
   stop(): Promise<void>;
 }
 
@@ -113,6 +115,7 @@ export async function startSubject(
       return Number(match[1]);
     },
     peakRss: () => Math.max(...processTree(child.pid!).map(peakRssOf)),
+    cpuMilliseconds: () => processTree(child.pid!).reduce((sum, pid) => sum + cpuMillisecondsOf(pid), 0),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -132,6 +135,14 @@ function processTree(pid: number): number[] {
 function peakRssOf(pid: number): number {
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) * 1024 : 0;
+}
+
+const clockTicksPerSecond = 100;
+
+function cpuMillisecondsOf(pid: number): number {
+  // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
 }
 
 /** Sends one workload request to a subject and returns the parsed response. */
