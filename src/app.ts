@@ -10,7 +10,12 @@ import { type Context, createContext } from './resolvers/context.ts';
 import type { QueryLimits } from './resolvers/limits.ts';
 import { federationSchema, schema } from './schema/index.ts';
 import { useReadiness } from './readiness.ts';
-import { defaultRequestLimits, type RequestLimits, useBodyLimit, useRequestLimits } from './request-limits.ts';
+import {
+  defaultRequestLimits,
+  type RequestLimits,
+  useBodyLimit,
+  useRequestLimits,
+} from './request-limits.ts';
 import { isDatabaseUnavailable } from './resolvers/errors.ts';
 import { type TrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 

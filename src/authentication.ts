@@ -82,7 +82,10 @@ export function createAuthenticator(options: AuthenticationOptions): Authenticat
   };
 
   // Only tokens that verified are kept; a bad one is checked, and refused, every time.
-  const verified = new LRUCache<string, number>({ max: verifiedTokenLimit, ttl: verifiedTokenSeconds * 1000 });
+  const verified = new LRUCache<string, number>({
+    max: verifiedTokenLimit,
+    ttl: verifiedTokenSeconds * 1000,
+  });
 
   return async (request) => {
     const header = request.headers.get('authorization');

@@ -41,7 +41,8 @@ function withCountedBody(request: Request, limit: number, fetchAPI: FetchAPI): R
   let bytesRead = 0;
   // A Request built in-process (app.fetch) has a native stream, which only pipes through a
   // native TransformStream; one from Yoga's HTTP adapter has the ponyfill's.
-  const Transform = request.body instanceof ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
+  const Transform =
+    request.body instanceof ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
   const counted = request.body!.pipeThrough(
     new Transform<Uint8Array, Uint8Array>({
       transform(chunk, controller) {

@@ -110,7 +110,9 @@ describe('bearer tokens', () => {
     await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
     const response = await post(header);
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/expired/);
+    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(
+      /expired/,
+    );
   });
 
   it('naming a user that does not exist get UNAUTHENTICATED wherever the viewer matters', async () => {

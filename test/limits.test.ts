@@ -188,7 +188,8 @@ describe('request limits', () => {
           response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
         });
         // In pieces, as a streaming client sends it.
-        for (let offset = 0; offset < body.length; offset += 16_384) request.write(body.slice(offset, offset + 16_384));
+        for (let offset = 0; offset < body.length; offset += 16_384)
+          request.write(body.slice(offset, offset + 16_384));
         request.end();
       });
     const small = await send(query('{ users(first: 1) { totalCount } }'));
@@ -197,7 +198,9 @@ describe('request limits', () => {
     app.statements.length = 0;
     const large = await send(query(`{ users(first: 1) { totalCount } } # ${'x'.repeat(100_001)}`));
     expect(large.status).toBe(413);
-    const body = JSON.parse(large.body) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    const body = JSON.parse(large.body) as {
+      errors: { message: string; extensions: Record<string, unknown> }[];
+    };
     expect(body.errors[0]!.extensions['code']).toBe('REQUEST_TOO_LARGE');
     expect(body.errors[0]!.message).toMatch(/over 100000 bytes/);
     expect(app.statements).toEqual([]);
