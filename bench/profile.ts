@@ -13,7 +13,7 @@ import { createAuthenticator, signToken } from '../src/authentication.ts';
 import { createDatabase } from '../src/db/client.ts';
 import { users } from '../src/db/schema.ts';
 import { benchAdminEmail } from './seed.ts';
-import { workloads } from './lib/workloads.ts';
+import { type Pass, workloads } from './lib/workloads.ts';
 
 const [name = 'W3', count = '30'] = process.argv.slice(2);
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/bench_s0_1';
@@ -33,10 +33,19 @@ if (workload.signedIn) {
   if (!admin) throw new Error('no bench admin: seed the database again with npm run bench:seed');
   headers['authorization'] = `Bearer ${await signToken(secret, admin.id)}`;
 }
-const body = JSON.stringify({ query: workload.query, ...workload.body(Math.random) });
+// W4 goes through its passes (add a pair, then remove it), as the load generator does.
+const steps = workload.steps(Math.random);
+let pass: Pass = {};
+let next = 0;
 const run = async () => {
+  if (next === 0) pass = {};
+  const step = steps[next]!;
+  next = (next + 1) % steps.length;
+  const body = JSON.stringify({ query: workload.query, ...step.body(pass) });
   const response = await app.fetch(new Request('http://bench/graphql', { method: 'POST', headers, body }));
-  return (await response.text()).length;
+  const text = await response.text();
+  step.onAnswer?.(JSON.parse(text), pass);
+  return text.length;
 };
 
 for (let i = 0; i < 5; i += 1) await run();

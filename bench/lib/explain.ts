@@ -25,7 +25,7 @@ export async function explainWorkload(
       db: database.db,
       authenticate: createAuthenticator({ secret: randomBytes(32).toString('base64url') }),
     });
-    const { operationName, variables } = workload.body(Math.random);
+    const { operationName, variables } = workload.steps(Math.random)[0]!.body({});
     const response = await app.fetch(
       new Request('http://bench/graphql', {
         method: 'POST',

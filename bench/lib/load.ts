@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { requestBody, requestHeaders, type RunningSubject } from './subjects.ts';
-import { seededRandom, type Workload } from './workloads.ts';
+import { type Pass, seededRandom, type Workload } from './workloads.ts';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -23,18 +23,24 @@ export async function load(
     url: subject.baseUrl,
     connections: concurrency,
     duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        path: subject.definition.path(workload),
-        headers: requestHeaders(subject, workload),
-        body: requestBody(subject, workload, random),
-        // Only W4 changes per request; the read workloads send one fixed body.
-        ...(workload.readOnly
-          ? {}
-          : { setupRequest: (request) => ({ ...request, body: requestBody(subject, workload, random) }) }),
-      },
-    ],
+    initialContext: {},
+    requests: workload.steps(random).map((step) => ({
+      method: 'POST',
+      path: subject.definition.path(workload),
+      headers: requestHeaders(subject, workload),
+      // A read sends one fixed body; a write builds each from the connection's pass.
+      ...(workload.readOnly
+        ? { body: requestBody(subject, workload, step.body({})) }
+        : {
+            setupRequest: (request, pass: Pass) => ({
+              ...request,
+              body: requestBody(subject, workload, step.body(pass)),
+            }),
+          }),
+      ...(step.onAnswer && {
+        onResponse: (_status: number, body: string, pass: Pass) => step.onAnswer!(JSON.parse(body), pass),
+      }),
+    })),
   });
   const cpuUsed = subject.cpuMilliseconds() - cpuBefore;
   return {
@@ -55,7 +61,9 @@ export async function sequentialMedian(
   workload: Workload,
   { seconds }: { seconds: number },
 ): Promise<number> {
-  const random = seededRandom(1);
+  if (!workload.readOnly) throw new Error(`${workload.name} changes data; time a read`);
+  const [step] = workload.steps(seededRandom(1));
+  if (!step) throw new Error(`${workload.name} has no request`);
   const url = `${subject.baseUrl}${subject.definition.path(workload)}`;
   const durations: number[] = [];
   const until = performance.now() + seconds * 1000;
@@ -64,7 +72,7 @@ export async function sequentialMedian(
     const response = await fetch(url, {
       method: 'POST',
       headers: requestHeaders(subject, workload),
-      body: requestBody(subject, workload, random),
+      body: requestBody(subject, workload, step.body({})),
     });
     await response.arrayBuffer();
     durations.push(performance.now() - started);

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { signToken } from '../../src/authentication.ts';
-import type { Workload } from './workloads.ts';
+import type { Pass, RequestBody, Workload } from './workloads.ts';
 
 /** A server under test and how to ask it each workload. */
 export interface SubjectDefinition {
@@ -145,23 +145,41 @@ function cpuMillisecondsOf(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
 }
 
-/** Sends one workload request to a subject and returns the parsed response. */
+/**
+ * Sends `passes` passes of a workload's steps to a subject, one request at a time, and returns
+ * the parsed answers in order.
+ */
 export async function ask(
   subject: RunningSubject,
   workload: Workload,
   random: () => number,
-): Promise<unknown> {
-  const response = await fetch(subject.baseUrl + subject.definition.path(workload), {
-    method: 'POST',
-    headers: requestHeaders(subject, workload),
-    body: requestBody(subject, workload, random),
-  });
-  if (!response.ok) throw new Error(`${subject.definition.name} ${workload.name}: HTTP ${response.status}`);
-  return response.json();
+  passes = 1,
+): Promise<unknown[]> {
+  const steps = workload.steps(random);
+  const answers: unknown[] = [];
+  for (let i = 0; i < passes; i += 1) {
+    const pass: Pass = {};
+    for (const step of steps) {
+      const response = await fetch(subject.baseUrl + subject.definition.path(workload), {
+        method: 'POST',
+        headers: requestHeaders(subject, workload),
+        body: requestBody(subject, workload, step.body(pass)),
+      });
+      if (!response.ok)
+        throw new Error(`${subject.definition.name} ${workload.name}: HTTP ${response.status}`);
+      const answer: unknown = await response.json();
+      step.onAnswer?.(answer, pass);
+      answers.push(answer);
+    }
+  }
+  return answers;
 }
 
-export function requestBody(subject: RunningSubject, workload: Workload, random: () => number): string {
-  const { operationName, variables } = workload.body(random);
+export function requestBody(
+  subject: RunningSubject,
+  workload: Workload,
+  { operationName, variables }: RequestBody,
+): string {
   const query = subject.definition.path(workload) === '/graphql' ? workload.query : undefined;
   return JSON.stringify({ query, operationName, variables });
 }

@@ -1,14 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 
-/** One benchmark workload: what every subject is asked, as a GraphQL request. */
+export interface RequestBody {
+  operationName?: string;
+  variables?: Record<string, unknown>;
+}
+
+/** What the steps of one pass share; a new pass starts empty (autocannon's per-connection context). */
+export interface Pass {
+  pair?: { userId: string; groupId: string };
+  added?: boolean;
+}
+
+/** One request of a workload's pass, and what it learns from the answer for the next steps. */
+export interface Step {
+  body: (pass: Pass) => RequestBody;
+  onAnswer?: (answer: unknown, pass: Pass) => void;
+}
+
+/** One benchmark workload: what every subject is asked, as GraphQL requests. */
 export interface Workload {
   name: 'W1' | 'W2' | 'W3' | 'W4' | 'W5';
   title: string;
   /** The GraphQL document, from bench/workloads/<name>.graphql. */
   query: string;
-  /** Builds the request body for one request; W4 draws a new random pair each time. */
-  body: (random: () => number) => { operationName?: string; variables?: Record<string, unknown> };
+  /**
+   * The requests a connection sends, in order, pass after pass. A read is one fixed request;
+   * W4 adds a random pair and then removes it again, so the data ends as it began.
+   */
+  steps: (random: () => number) => Step[];
   /** Reads only, so every subject must return the same data for it. */
   readOnly: boolean;
   /** Sent signed in as the bench admin, who administers every group: W4's mutations need one. */
@@ -30,7 +50,7 @@ export function workloads(shape: DataShape): Workload[] {
       name: 'W1',
       title: '100 users with all their groups',
       query: documentOf('w1'),
-      body: () => ({}),
+      steps: () => [{ body: () => ({}) }],
       readOnly: true,
       signedIn: false,
     },
@@ -39,7 +59,7 @@ export function workloads(shape: DataShape): Workload[] {
       title: 'largest group: first 100 members + memberCount',
       query: documentOf('w2'),
       // The seed makes group 1 the largest.
-      body: () => ({ variables: { groupId: encodeGlobalID('Group', 1) } }),
+      steps: () => [{ body: () => ({ variables: { groupId: encodeGlobalID('Group', 1) } }) }],
       readOnly: true,
       signedIn: false,
     },
@@ -47,7 +67,7 @@ export function workloads(shape: DataShape): Workload[] {
       name: 'W3',
       title: '50 users → groups → first 20 members',
       query: documentOf('w3'),
-      body: () => ({}),
+      steps: () => [{ body: () => ({}) }],
       readOnly: true,
       signedIn: false,
     },
@@ -55,14 +75,28 @@ export function workloads(shape: DataShape): Workload[] {
       name: 'W4',
       title: 'addMember / removeMember on random pairs',
       query: documentOf('w4'),
-      body: (random) => {
-        const userId = encodeGlobalID('User', 1 + Math.floor(random() * shape.users));
-        const groupId = encodeGlobalID('Group', 1 + Math.floor(random() * shape.groups));
-        return {
-          operationName: random() < 0.5 ? 'W4Add' : 'W4Remove',
-          variables: { input: { userId, groupId } },
-        };
-      },
+      steps: (random) => [
+        {
+          body: (pass) => {
+            pass.pair = {
+              userId: encodeGlobalID('User', 1 + Math.floor(random() * shape.users)),
+              groupId: encodeGlobalID('Group', 1 + Math.floor(random() * shape.groups)),
+            };
+            return { operationName: 'W4Add', variables: { input: pass.pair } };
+          },
+          onAnswer: (answer, pass) => {
+            pass.added =
+              (answer as { data?: { addMember?: { added?: boolean } } }).data?.addMember?.added === true;
+          },
+        },
+        // A pair that was already a membership stays one: the seeded data is never removed.
+        {
+          body: (pass) => ({
+            operationName: pass.added ? 'W4Remove' : 'W4Add',
+            variables: { input: pass.pair },
+          }),
+        },
+      ],
       readOnly: false,
       signedIn: true,
     },
@@ -70,7 +104,7 @@ export function workloads(shape: DataShape): Workload[] {
       name: 'W5',
       title: 'W1 entered through nodes(ids:)',
       query: documentOf('w5'),
-      body: () => ({ variables: { ids: firstHundredUsers } }),
+      steps: () => [{ body: () => ({ variables: { ids: firstHundredUsers } }) }],
       readOnly: true,
       signedIn: false,
     },
