@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eq, ne } from 'drizzle-orm';
+import { eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { createDatabase } from '../src/db/client.ts';
@@ -166,5 +166,13 @@ describe(`${CLIENTS} concurrent clients on two instances`, () => {
     expect(codes.filter((code) => code !== 'NOT_FOUND')).toEqual([]);
     expect(await app.db.$count(usersToGroups, eq(usersToGroups.userId, victim!))).toBe(0);
     expect(await app.db.$count(groups)).toBe(community.groupIds.length);
+    // The cascade went through the trigger that keeps member_count: no group counts the victim.
+    const miscounted = await app.db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(
+        sql`${groups.memberCount} <> (select count(*) from ${usersToGroups} where ${usersToGroups.groupId} = ${groups.id})`,
+      );
+    expect(miscounted).toEqual([]);
   });
 });

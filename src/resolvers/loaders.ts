@@ -7,9 +7,9 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /**
  * Request-scoped loaders for what plugin-drizzle cannot fold into the parent query.
- * The junction-based connections (groupsConnection, membersConnection) page over junction rows
- * through connection helpers, which have no planned `totalCount`; these count them in one
- * grouped statement per level instead of one per parent.
+ * The junction-based connections page over junction rows through connection helpers, which have
+ * no planned `totalCount`; groupsConnection counts a level's users in one grouped statement
+ * instead of one per parent (membersConnection reads groups.member_count).
  */
 export function createLoaders(db: Db, viewerId: number | undefined) {
   return {
@@ -22,24 +22,20 @@ export function createLoaders(db: Db, viewerId: number | undefined) {
       return ids.map((id) => found.has(id));
     }),
     viewerAccessByGroupId: viewerAccessByGroupId(db, viewerId ?? 0),
-    membershipCountByUserId: membershipCountBy(db, usersToGroups.userId),
-    membershipCountByGroupId: membershipCountBy(db, usersToGroups.groupId),
+    membershipCountByUserId: membershipCountByUserId(db),
     // Federation's _entities resolves each representation on its own; these batch them.
     userById: rowById(db, users),
     groupById: rowById(db, groups),
   };
 }
 
-function membershipCountBy(
-  db: Db,
-  key: typeof usersToGroups.userId | typeof usersToGroups.groupId,
-): DataLoader<number, number> {
+function membershipCountByUserId(db: Db): DataLoader<number, number> {
   return new DataLoader<number, number>(async (ids) => {
     const rows = await db
-      .select({ id: key, total: count() })
+      .select({ id: usersToGroups.userId, total: count() })
       .from(usersToGroups)
-      .where(inArray(key, [...ids]))
-      .groupBy(key);
+      .where(inArray(usersToGroups.userId, [...ids]))
+      .groupBy(usersToGroups.userId);
     const totals = new Map(rows.map((row) => [row.id, row.total]));
     // DataLoader pairs answers with keys by position, so follow the key order exactly.
     return ids.map((id) => totals.get(id) ?? 0);

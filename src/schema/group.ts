@@ -21,9 +21,8 @@ export const Group = builder.drizzleNode('groups', {
       resolve: (group) => group.name,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the group was created.' }),
-    // Counts junction rows rather than distinct members: the composite primary key makes them equal,
-    // and count(*) on the junction is an index-only scan where counting through the join is not.
-    memberCount: t.relatedCount('memberships', { description: 'How many users belong to this group.' }),
+    // A column the database keeps equal to the group's memberships (see src/db/schema.ts).
+    memberCount: t.exposeInt('memberCount', { description: 'How many users belong to this group.' }),
     viewerRole: t.field({
       type: MembershipRole,
       nullable: true,

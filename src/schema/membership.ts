@@ -141,12 +141,12 @@ builder.drizzleObjectField('groups', 'membersConnection', (t) =>
       description: 'The users in this group, ordered by user ID, with when each joined.',
       args: groupMembers.getArgs(),
       select: (args, ctx, nestedSelection) => ({
-        columns: { id: true },
+        columns: { id: true, memberCount: true },
         with: { memberships: groupMembers.getQuery(args, ctx, nestedSelection) },
       }),
       resolve: async (group, args, ctx) => ({
         ...(await groupMembers.resolve(group.memberships, args, ctx)),
-        totalCount: () => ctx.loaders.membershipCountByGroupId.load(group.id),
+        totalCount: () => group.memberCount,
       }),
     },
     {
