@@ -119,7 +119,8 @@ async function migrate(url: string): Promise<void> {
 /**
  * The two foreign-key checks per membership take two thirds of the insert's time, and every id
  * is valid by construction. Replica mode skips them, but it skips every ordinary trigger too, so
- * it is used only while users_to_groups has no trigger of its own, and only if this role may set it.
+ * it is used only while users_to_groups has no enabled trigger of its own (fill() disables the
+ * member count trigger and sets the counts itself), and only if this role may set it.
  */
 async function skipForeignKeyChecks(client: pg.Client): Promise<boolean> {
   const own = await client.query(

@@ -74,17 +74,23 @@ export function useBodyLimit(limit: number): Plugin {
   });
   return {
     onRequest({ request, endResponse, fetchAPI }) {
-      if (Number(request.headers.get('content-length') ?? 0) > limit) {
+      if ((declaredLength(request) ?? 0) > limit) {
         endResponse(
           new fetchAPI.Response(tooLarge, { status: 413, headers: { 'content-type': 'application/json' } }),
         );
       }
     },
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
-      if (request.headers.has('content-length') || !request.body || !requestParser) return;
+      if (declaredLength(request) !== undefined || !request.body || !requestParser) return;
       setRequestParser((unlimited) => requestParser(withCountedBody(unlimited, limit, fetchAPI)));
     },
   };
+}
+
+/** The body's length as its Content-Length declares it; undefined when absent or not one plain number. */
+function declaredLength(request: Request): number | undefined {
+  const header = request.headers.get('content-length');
+  return header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
 }
 
 export function useRequestLimits(limits: RequestLimits, { production }: { production: boolean }): Plugin[] {

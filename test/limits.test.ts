@@ -206,6 +206,19 @@ describe('request limits', () => {
     expect(app.statements).toEqual([]);
   });
 
+  it('count a body whose Content-Length is not a plain number, as if it had none', async () => {
+    app.statements.length = 0;
+    const response = await app.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '1e3' },
+      body: query(`{ users(first: 1) { totalCount } } # ${'x'.repeat(100_001)}`),
+    });
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
+    expect(body.errors[0]!.extensions['code']).toBe('REQUEST_TOO_LARGE');
+    expect(app.statements).toEqual([]);
+  });
+
   it('suggest field names in development only', async () => {
     const development = await post(app, query('{ user(id: "x") { nmae } }'));
     expect(development.body.errors![0]!.message).toContain('Did you mean "name"?');
