@@ -8,8 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { createApp } from '../src/app.ts';
-import { createAuthenticator, signToken } from '../src/authentication.ts';
+import { createApp } from '../src/http/app.ts';
+import { createAuthenticator, signToken } from '../src/http/authentication.ts';
 import { createDatabase } from '../src/db/client.ts';
 import { users } from '../src/db/schema.ts';
 import { benchAdminEmail } from './seed.ts';

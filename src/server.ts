@@ -1,15 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createApp, graphqlEndpoint } from './app.ts';
-import { createAuthenticator, settleAuthentication } from './authentication.ts';
-import { readConfig } from './config.ts';
+import { createApp, graphqlEndpoint } from './http/app.ts';
+import { createAuthenticator, settleAuthentication } from './http/authentication.ts';
+import { readConfig } from './http/config.ts';
 import { createDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { seedDemoData } from './db/seed.ts';
-import { createLogger, withRequestLogging, yogaLogger } from './logger.ts';
-import { createMetrics } from './metrics.ts';
-import { loadTrustedDocuments } from './trusted-documents.ts';
+import { createLogger, withRequestLogging, yogaLogger } from './http/logger.ts';
+import { createMetrics } from './http/metrics.ts';
+import { loadTrustedDocuments } from './http/trusted-documents.ts';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);

@@ -3,8 +3,8 @@
  * JWT_SECRET or the development secret `npm start` uses. For development and demos; with an
  * identity provider (JWT_JWKS_URL), get tokens from it instead.
  */
-import { settleAuthentication, signToken, userKeyOf } from './authentication.ts';
-import { readConfig } from './config.ts';
+import { settleAuthentication, signToken, userKeyOf } from './http/authentication.ts';
+import { readConfig } from './http/config.ts';
 
 const [given, expiresIn = '7d'] = process.argv.slice(2);
 const config = readConfig();

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthenticator } from '../src/authentication.ts';
+import { createAuthenticator } from '../src/http/authentication.ts';
 import { users } from '../src/db/schema.ts';
 import { graphql } from './gql/index.ts';
 import { unique, userGlobalId } from './fixtures.ts';

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
+import { createApp } from '../src/http/app.ts';
 import { createDatabase } from '../src/db/client.ts';
 import { groups, usersToGroups } from '../src/db/schema.ts';
 import { createAdmin, createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';

@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTrustedDocuments } from '../src/trusted-documents.ts';
+import { loadTrustedDocuments } from '../src/http/trusted-documents.ts';
 import {
   AddMemberDocument,
   GroupMembersPageDocument,

@@ -5,8 +5,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll } from 'vitest';
-import { type AppOptions, createApp } from '../src/app.ts';
-import { type Authenticate, createAuthenticator, signToken } from '../src/authentication.ts';
+import { type AppOptions, createApp } from '../src/http/app.ts';
+import { type Authenticate, createAuthenticator, signToken } from '../src/http/authentication.ts';
 import { createDatabase, type Database, type Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 

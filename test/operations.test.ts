@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
+import { createApp } from '../src/http/app.ts';
 import { createDatabase } from '../src/db/client.ts';
 import { freshPostgresUrl, startTestApp, testAuthenticate } from './harness.ts';
 import { startServerProcess } from './server-process.ts';

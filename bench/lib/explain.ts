@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createApp } from '../../src/app.ts';
-import { createAuthenticator } from '../../src/authentication.ts';
+import { createApp } from '../../src/http/app.ts';
+import { createAuthenticator } from '../../src/http/authentication.ts';
 import { createDatabase } from '../../src/db/client.ts';
 import type { Workload } from './workloads.ts';
 

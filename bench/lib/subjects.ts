@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { signToken } from '../../src/authentication.ts';
+import { signToken } from '../../src/http/authentication.ts';
 import type { Pass, RequestBody, Workload } from './workloads.ts';
 
 /** A server under test and how to ask it each workload. */

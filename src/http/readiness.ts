@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
-import type { Db } from './db/client.ts';
-import { pendingMigrations } from './db/migrate.ts';
+import type { Db } from '../db/client.ts';
+import { pendingMigrations } from '../db/migrate.ts';
 
 /**
  * `/ready` for orchestrators: 200 once the database answers and every migration is applied,

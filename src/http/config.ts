@@ -1,6 +1,6 @@
 import type { AuthenticationOptions } from './authentication.ts';
 import { defaultRequestLimits, type RequestLimits } from './request-limits.ts';
-import { defaultQueryLimits, type QueryLimits } from './resolvers/limits.ts';
+import { defaultQueryLimits, type QueryLimits } from '../resolvers/limits.ts';
 
 /** Everything the server reads from the environment, with its default. Documented in README.md. */
 export interface Config {

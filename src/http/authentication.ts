@@ -5,8 +5,8 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
-import { UnauthenticatedError } from './resolvers/errors.ts';
-import { integerKeyOf } from './resolvers/input.ts';
+import { UnauthenticatedError } from '../resolvers/errors.ts';
+import { integerKeyOf } from '../resolvers/input.ts';
 
 /**
  * Who is calling comes from `Authorization: Bearer <JWT>`, verified here with jose: HS256 with a

@@ -2,13 +2,13 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Authenticate } from './authentication.ts';
-import type { Db } from './db/client.ts';
+import type { Db } from '../db/client.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { corsPolicy } from './cors.ts';
 import { type Metrics, useMetrics } from './metrics.ts';
-import { type Context, createContext } from './resolvers/context.ts';
-import type { QueryLimits } from './resolvers/limits.ts';
-import { federationSchema, schema } from './schema/index.ts';
+import { type Context, createContext } from '../resolvers/context.ts';
+import type { QueryLimits } from '../resolvers/limits.ts';
+import { federationSchema, schema } from '../schema/index.ts';
 import { useReadiness } from './readiness.ts';
 import {
   defaultRequestLimits,
@@ -16,7 +16,7 @@ import {
   useBodyLimit,
   useRequestLimits,
 } from './request-limits.ts';
-import { isDatabaseUnavailable } from './resolvers/errors.ts';
+import { isDatabaseUnavailable } from '../resolvers/errors.ts';
 import { type TrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
 
 export const graphqlEndpoint = '/graphql';
