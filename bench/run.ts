@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { load, type LoadResult, sequentialMedian } from './lib/load.ts';
-import { markdownTable, type Row, throughputChart } from './lib/report.ts';
+import { markdownTable, type Row, resultsChart } from './lib/report.ts';
 import { prepareDatabase } from './lib/databases.ts';
 import { explainWorkload } from './lib/explain.ts';
 import {
@@ -240,7 +240,7 @@ async function main(): Promise<void> {
       shape: main.shape,
     });
     writeFileSync('docs/benchmarks.md', markdown);
-    writeFileSync('docs/benchmarks.svg', await throughputChart(rows));
+    writeFileSync('docs/benchmarks.svg', await resultsChart(rows));
     console.log(`\n${markdownTable(rows, peakRss)}\n`);
     log(`wrote docs/benchmarks.md and docs/benchmarks.svg in ${minutes.toFixed(1)} minutes`);
   } finally {
@@ -308,7 +308,7 @@ Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} 
 The whole run took ${input.minutes.toFixed(1)} minutes. Absolute numbers depend on the machine; compare the ratios, which were
 measured in the same run.
 
-![Throughput relative to the floor](benchmarks.svg)
+![Throughput relative to the floor, and server CPU per request](benchmarks.svg)
 
 ## Results
 
