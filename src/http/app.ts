@@ -1,3 +1,4 @@
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
@@ -144,6 +145,10 @@ export function createApp({
     renderGraphiQL: renderLocalGraphiQL,
     cors: corsPolicy(corsOrigins),
     plugins: [
+      // Compiles each document once into plain JavaScript: about a third less CPU per read than
+      // graphql-js' interpreter. plugin-drizzle finds preloaded rows under it thanks to
+      // patches/@pothos+selection-mapper (see patches/README.md).
+      useGraphQlJit(),
       ...useReadiness(db, started, stopping),
       ...useRequestLimits(requestLimits, { production }),
       useGraphiQLAssets(),
