@@ -4,18 +4,44 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { signToken } from '../../src/http/authentication.ts';
 import type { Pass, RequestBody, Workload } from './workloads.ts';
 
+/** What one request of a workload posts, before JSON encoding. */
+export interface GraphqlRequest extends RequestBody {
+  /** Absent for the floor, which routes by path and never parses a document. */
+  query?: string;
+}
+
 /** A server under test and how to ask it each workload. */
 export interface SubjectDefinition {
   name: 'api' | 'dataloader' | 'naive' | 'floor';
   label: string;
   command: string[];
+  /** Set for this subject on top of what every subject gets (see startSubject). */
+  env?: Record<string, string>;
   /** The line the server prints once it listens; its first group is the base URL. */
   ready: RegExp;
   /** The path a workload is posted to. */
   path: (workload: Workload) => string;
+  /**
+   * What is posted for a step, from the body the workload wrote for the API (its operation name
+   * and variables, with the API's global IDs). Timed requests send exactly this.
+   */
+  request: (workload: Workload, body: RequestBody) => GraphqlRequest;
+  /**
+   * Turns this subject's answer to a read into the API's response, for the data check only
+   * (never timed); absent when the subject answers in the API's shape already. `body` is the
+   * API's body for the same step.
+   */
+  adapt?: (answer: unknown, workload: Workload, body: RequestBody) => unknown;
 }
 
 const graphqlPath = () => '/graphql';
+
+/** The API's document with the API's variables: the subjects that serve the API's schema. */
+const apiRequest = (workload: Workload, { operationName, variables }: RequestBody): GraphqlRequest => ({
+  query: workload.query,
+  operationName,
+  variables,
+});
 
 export const subjectDefinitions: SubjectDefinition[] = [
   {
@@ -24,6 +50,7 @@ export const subjectDefinitions: SubjectDefinition[] = [
     command: ['npm', 'start', '--silent'],
     ready: /GraphQL API on (http:\/\/[^\s,/]+)/,
     path: graphqlPath,
+    request: apiRequest,
   },
   {
     name: 'dataloader',
@@ -31,6 +58,7 @@ export const subjectDefinitions: SubjectDefinition[] = [
     command: [process.execPath, '--import', 'tsx', 'bench/baselines/dataloader.ts'],
     ready: /listening on (http:\/\/\S+)/,
     path: graphqlPath,
+    request: apiRequest,
   },
   {
     name: 'naive',
@@ -38,6 +66,7 @@ export const subjectDefinitions: SubjectDefinition[] = [
     command: [process.execPath, '--import', 'tsx', 'bench/baselines/naive.ts'],
     ready: /listening on (http:\/\/\S+)/,
     path: graphqlPath,
+    request: apiRequest,
   },
   {
     name: 'floor',
@@ -45,6 +74,8 @@ export const subjectDefinitions: SubjectDefinition[] = [
     command: [process.execPath, '--import', 'tsx', 'bench/baselines/floor.ts'],
     ready: /listening on (http:\/\/\S+)/,
     path: (workload) => `/${workload.name.toLowerCase()}`,
+    // The workload is in the path; the body carries the rest of the GraphQL request.
+    request: (_workload, { operationName, variables }) => ({ operationName, variables }),
   },
 ];
 
@@ -87,6 +118,7 @@ export async function startSubject(
       DATABASE_URL: env.databaseUrl,
       DATABASE_POOL_SIZE: String(env.poolSize),
       JWT_SECRET: env.credentials.jwtSecret,
+      ...definition.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -175,13 +207,8 @@ export async function ask(
   return answers;
 }
 
-export function requestBody(
-  subject: RunningSubject,
-  workload: Workload,
-  { operationName, variables }: RequestBody,
-): string {
-  const query = subject.definition.path(workload) === '/graphql' ? workload.query : undefined;
-  return JSON.stringify({ query, operationName, variables });
+export function requestBody(subject: RunningSubject, workload: Workload, body: RequestBody): string {
+  return JSON.stringify(subject.definition.request(workload, body));
 }
 
 /** Every workload request's headers: the bench admin's token for those that need signing in. */
