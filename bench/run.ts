@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: this API against a naive server, a DataLoader-per-level server and a
- * hand-written SQL floor, on the same seeded PostgreSQL database, in one run. Subjects take
+ * `npm run bench`: this API against a naive server, a DataLoader-per-level server, PostGraphile
+ * and a hand-written SQL floor, on the same seeded PostgreSQL database, in one run. Subjects take
  * turns within each round so machine drift hits all alike. Writes docs/benchmarks.md and
  * docs/benchmarks.svg. See docs/benchmarks.md for the method.
  */
@@ -363,14 +363,26 @@ ${input.explain.plan}
   with \`DATABASE_URL\`, \`NODE_ENV=production\`); \`bench/baselines/naive.ts\`, the same schema with resolvers that
   query once per parent row; \`bench/baselines/dataloader.ts\`, the same schema with one DataLoader per relation level;
   \`bench/baselines/floor.ts\`, plain \`node:http\` + \`pg\` answering each workload with one hand-written SQL statement
-  that builds the JSON in PostgreSQL.
-- Workloads are the documents in \`bench/workloads/\`. Before timing, every subject's answer to W1, W2, W3 and W5 is
-  compared with the API's and must be identical. W4 is sent signed in as a seeded admin of every group; each connection adds a random pair and then removes that
-  pair again (or, when the pair was already a membership, adds it once more), so the data ends as seeded: this API
-  checks the viewer's role before each change (one statement, counted below); the baselines do no authorization.
-  Every subject must answer W4 without a GraphQL error before timing.
+  that builds the JSON in PostgreSQL; and \`bench/baselines/postgraphile.ts\`, PostGraphile v5 (amber preset) with
+  \`@graphile-contrib/pg-many-to-many\`, its schema generated from the same database and served by grafserv with
+  production settings (no GraphiQL, no watch, no explain, \`GRAPHILE_ENV=production\`). Its packages declare Node 22;
+  on Node 20 it needs \`Promise.withResolvers\`, which \`bench/baselines/node20.ts\` defines.
+- Workloads are the documents in \`bench/workloads/\`. PostGraphile gets its own, in \`bench/workloads/postgraphile/\`:
+  what a PostGraphile user would write against its schema (\`allUsers\`, \`group(id:)\`, pg-many-to-many's
+  \`groupsByUsersToGroupUserIdAndGroupId\` and \`usersByUsersToGroupGroupIdAndUserId\` ordered by \`ROW_ID_ASC\`, the
+  same \`first\` limits), and two things it has no field for come from SQL functions that
+  \`bench/baselines/postgraphile-setup.sql\` adds in a schema of their own: \`add_member\`/\`remove_member\` for W4 (the
+  generated create mutation fails on an existing pair) and \`users_by_row_ids\` for W5 (PostGraphile's \`node\` takes
+  one ID). Before timing, every subject's answer to W1, W2, W3 and W5 is compared with the API's and must be
+  identical; PostGraphile's after turning its node IDs into the API's and its \`{ nodes }\` connections into lists
+  (\`bench/lib/postgraphile.ts\`, never timed). W4 is sent signed in as a seeded admin of every group; each
+  connection adds a random pair and then removes that pair again (or, when the pair was already a membership, adds it
+  once more), so the data ends as seeded: this API checks the viewer's role before each change (one statement,
+  counted below); the baselines and PostGraphile do no authorization. Every subject must answer W4 without a GraphQL
+  error before timing.
 - Load: autocannon, ${settings.concurrency} connections; ${settings.warmUpSeconds} s of warm-up per subject and workload first.
-- Statements per request: the subject's own \`db_statements_total\` counter (its \`/metrics\`), over 10 sequential requests.
+- Statements per request: the subject's own \`db_statements_total\` counter (its \`/metrics\`), over 10 sequential requests;
+  PostGraphile's counts every statement its pool's clients send.
 - Server CPU per request: user + system time of the subject's process tree (\`/proc/<pid>/stat\`) over a timed
   round, divided by the requests it answered; the median over rounds. PostgreSQL's and the load generator's share of
   the machine is not in it: on a small machine, a subject that needs more CPU per request leaves less for them.

@@ -38,9 +38,7 @@ export interface CountingDb {
 }
 
 export function createCountingDb(config: BaselineConfig): CountingDb {
-  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize });
-  // Without a listener, an idle client losing its connection would crash the process.
-  pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+  const pool = createPool(config);
   let statements = 0;
   return {
     async query<Row extends pg.QueryResultRow>(text: string, values?: unknown[], name?: string) {
@@ -50,6 +48,31 @@ export function createCountingDb(config: BaselineConfig): CountingDb {
     statements: () => statements,
     close: () => pool.end(),
   };
+}
+
+/**
+ * A pool for a server that sends its own SQL (PostGraphile): every client it hands out counts
+ * the statements sent through it, so /metrics counts what the server sent, transaction control
+ * and session settings included.
+ */
+export function createCountingPool(config: BaselineConfig): Omit<CountingDb, 'query'> & { pool: pg.Pool } {
+  const pool = createPool(config);
+  let statements = 0;
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      statements += 1;
+      return query(...args);
+    }) as typeof client.query;
+  });
+  return { pool, statements: () => statements, close: () => pool.end() };
+}
+
+function createPool(config: BaselineConfig): pg.Pool {
+  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize });
+  // Without a listener, an idle client losing its connection would crash the process.
+  pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+  return pool;
 }
 
 export type NodeType = 'User' | 'Group';
@@ -84,7 +107,7 @@ export function missingSide(error: unknown): 'user' | 'group' | undefined {
   return 'constraint' in error && error.constraint === 'users_to_groups_user_id_fkey' ? 'user' : 'group';
 }
 
-export function sendMetrics(db: CountingDb, response: ServerResponse): void {
+export function sendMetrics(db: Pick<CountingDb, 'statements'>, response: ServerResponse): void {
   response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
   response.end(
     '# HELP db_statements_total SQL statements sent to the database.\n' +
@@ -101,7 +124,7 @@ export function isMetricsRequest(request: IncomingMessage): boolean {
  * Listens, prints the one line the runner waits for, and on SIGTERM/SIGINT stops accepting
  * connections and closes the pool so the process exits with 0.
  */
-export function serve(server: Server, db: CountingDb, port: number): void {
+export function serve(server: Server, db: Pick<CountingDb, 'close'>, port: number): void {
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { signToken } from '../../src/http/authentication.ts';
+import { adaptPostgraphileAnswer, postgraphileRequest } from './postgraphile.ts';
 import type { Pass, RequestBody, Workload } from './workloads.ts';
 
 /** What one request of a workload posts, before JSON encoding. */
@@ -12,7 +13,7 @@ export interface GraphqlRequest extends RequestBody {
 
 /** A server under test and how to ask it each workload. */
 export interface SubjectDefinition {
-  name: 'api' | 'dataloader' | 'naive' | 'floor';
+  name: 'api' | 'dataloader' | 'naive' | 'floor' | 'postgraphile';
   label: string;
   command: string[];
   /** Set for this subject on top of what every subject gets (see startSubject). */
@@ -76,6 +77,17 @@ export const subjectDefinitions: SubjectDefinition[] = [
     path: (workload) => `/${workload.name.toLowerCase()}`,
     // The workload is in the path; the body carries the rest of the GraphQL request.
     request: (_workload, { operationName, variables }) => ({ operationName, variables }),
+  },
+  {
+    name: 'postgraphile',
+    label: 'PostGraphile v5 + pg-many-to-many',
+    command: [process.execPath, '--import', 'tsx', 'bench/baselines/postgraphile.ts'],
+    // Grafast's production mode, stated rather than left to its default (which warns).
+    env: { GRAPHILE_ENV: 'production' },
+    ready: /listening on (http:\/\/\S+)/,
+    path: graphqlPath,
+    request: postgraphileRequest,
+    adapt: adaptPostgraphileAnswer,
   },
 ];
 
