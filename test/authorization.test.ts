@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../src/db/schema.ts';
 import { graphql } from './gql/index.ts';
 import {
   type Cast,
@@ -269,5 +271,60 @@ describe('every mutation, for every kind of viewer', () => {
     );
     const anonymous = await cases['addMember']!.send(cast, undefined);
     expect(anonymous.errors?.[0]?.message).toBe('Sign in first: send `Authorization: Bearer <token>`.');
+  });
+});
+
+describe('when more than one refusal applies', () => {
+  const missing = 2_000_000_000;
+  const membership = (userId: number, groupId: number) => ({
+    input: { userId: userGlobalId(userId), groupId: groupGlobalId(groupId) },
+  });
+  const outcome = (result: {
+    errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  }) => `${String(errorCodes(result)?.[0])}: ${result.errors?.[0]?.message}`;
+
+  it('answers in order: sign in, then an unknown group, then a gone account, then who may', async () => {
+    const cast = await createCast(app.db);
+    const gone = await createCast(app.db);
+    // A token that outlived its user: the outsider has no memberships, so nothing cascades.
+    await app.db.delete(users).where(eq(users.id, gone.outsider));
+    const results = {
+      anonymousUnknownGroup: await app.gql(AddMember, membership(missing, missing)),
+      outsiderUnknownGroup: await app.gql(AddMember, membership(cast.outsider, missing), {
+        as: cast.outsider,
+      }),
+      leavingUnknownGroup: await app.gql(RemoveMember, membership(cast.member, missing), { as: cast.member }),
+      goneUnknownGroup: await app.gql(RemoveMember, membership(cast.member, missing), { as: gone.outsider }),
+      goneAdding: await app.gql(AddMember, membership(cast.outsider, gone.groupId), { as: gone.outsider }),
+      goneLeaving: await app.gql(RemoveMember, membership(gone.outsider, gone.groupId), {
+        as: gone.outsider,
+      }),
+      // The insert never runs, so the unknown user goes unnoticed.
+      memberAddingUnknownUser: await app.gql(AddMember, membership(missing, cast.groupId), {
+        as: cast.member,
+      }),
+      memberRemovingUnknownUser: await app.gql(RemoveMember, membership(missing, cast.groupId), {
+        as: cast.member,
+      }),
+      adminAddingUnknownUser: await app.gql(AddMember, membership(missing, cast.groupId), { as: cast.admin }),
+      adminRemovingUnknownUser: await app.gql(RemoveMember, membership(missing, cast.groupId), {
+        as: cast.admin,
+      }),
+    };
+    expect(Object.fromEntries(Object.entries(results).map(([name, result]) => [name, outcome(result)])))
+      .toMatchInlineSnapshot(`
+      {
+        "adminAddingUnknownUser": "NOT_FOUND: No user has this ID. It may have been deleted.",
+        "adminRemovingUnknownUser": "NOT_FOUND: No user has this ID. It may have been deleted.",
+        "anonymousUnknownGroup": "UNAUTHENTICATED: Sign in first: send \`Authorization: Bearer <token>\`.",
+        "goneAdding": "UNAUTHENTICATED: The token names a user that does not exist (any more). Get a new token.",
+        "goneLeaving": "UNAUTHENTICATED: The token names a user that does not exist (any more). Get a new token.",
+        "goneUnknownGroup": "NOT_FOUND: No group has this ID. It may have been deleted.",
+        "leavingUnknownGroup": "NOT_FOUND: No group has this ID. It may have been deleted.",
+        "memberAddingUnknownUser": "FORBIDDEN: Only the group’s admins may use \`Mutation.addMember\` here.",
+        "memberRemovingUnknownUser": "FORBIDDEN: Only the group’s admins or the user themselves may use \`Mutation.removeMember\` here.",
+        "outsiderUnknownGroup": "NOT_FOUND: No group has this ID. It may have been deleted.",
+      }
+    `);
   });
 });
