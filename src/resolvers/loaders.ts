@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { groups, type MembershipRole, users, usersToGroups } from '../db/schema.ts';
+import { viewerExists, viewerIsGroupAdmin } from './viewer.ts';
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -13,14 +14,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
  */
 export function createLoaders(db: Db, viewerId: number | undefined) {
   return {
-    viewerExists: new DataLoader<number, boolean>(async (ids) => {
-      const rows = await db
-        .select({ id: users.id })
-        .from(users)
-        .where(inArray(users.id, [...ids]));
-      const found = new Set(rows.map((row) => row.id));
-      return ids.map((id) => found.has(id));
-    }),
+    viewerExists: viewerExistsOnce(db, viewerId ?? 0),
     viewerAccessByGroupId: viewerAccessByGroupId(db, viewerId ?? 0),
     membershipCountByUserId: membershipCountByUserId(db),
     // Federation's _entities resolves each representation on its own; these batch them.
@@ -56,9 +50,20 @@ function rowById<Table extends typeof users | typeof groups>(
   });
 }
 
+/** Whether the signed-in viewer's account exists, asked at most once per request. */
+function viewerExistsOnce(db: Db, viewerId: number): () => Promise<boolean> {
+  let answer: Promise<boolean> | undefined;
+  return () =>
+    (answer ??= db
+      .select({ exists: viewerExists(viewerId) })
+      .from(sql`(values (1)) as one`)
+      .then(([row]) => row?.exists === true));
+}
+
 /** What the viewer may do in a group: null when the group does not exist. */
 export interface GroupAccess {
   role: MembershipRole | null;
+  isAdmin: boolean;
   viewerExists: boolean;
 }
 
@@ -72,7 +77,8 @@ function viewerAccessByGroupId(db: Db, viewerId: number): DataLoader<number, Gro
       .select({
         groupId: groups.id,
         role: usersToGroups.role,
-        viewerExists: sql<boolean>`exists (select 1 from ${users} where ${users.id} = ${viewerId})`,
+        isAdmin: viewerIsGroupAdmin(viewerId, groups.id),
+        viewerExists: viewerExists(viewerId),
       })
       .from(groups)
       .leftJoin(usersToGroups, and(eq(usersToGroups.groupId, groups.id), eq(usersToGroups.userId, viewerId)))
@@ -80,7 +86,7 @@ function viewerAccessByGroupId(db: Db, viewerId: number): DataLoader<number, Gro
     const byGroup = new Map(rows.map((row) => [row.groupId, row]));
     return groupIds.map((id) => {
       const row = byGroup.get(id);
-      return row ? { role: row.role, viewerExists: row.viewerExists } : null;
+      return row ? { role: row.role, isAdmin: row.isAdmin, viewerExists: row.viewerExists } : null;
     });
   });
 }

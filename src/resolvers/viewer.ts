@@ -1,4 +1,6 @@
-import type { MembershipRole } from '../db/schema.ts';
+import { and, type Column, eq, exists, type SQL, sql } from 'drizzle-orm';
+import { alias, QueryBuilder } from 'drizzle-orm/pg-core';
+import { type MembershipRole, users, usersToGroups } from '../db/schema.ts';
 import type { Context } from './context.ts';
 import { signInRequired, unknownViewer } from './errors.ts';
 import { groupNotFound } from './group.ts';
@@ -8,12 +10,60 @@ import { groupNotFound } from './group.ts';
  * (see schema/builder.ts); the fields they guard name the scopes beside their resolvers.
  * A token can outlive its user, so every check that grants something also checks that the
  * viewer still exists, in the same statement where it can.
+ *
+ * Each rule is written once, as SQL, for the loaders to select and for any statement that
+ * needs to check it.
  */
+
+/** The rules fields may name in `authScopes`, each with the key it takes. */
+export interface AuthScopes {
+  /** Any signed-in user whose account exists. */
+  authenticated: boolean;
+  /** The viewer is this user (by key). */
+  self: number;
+  /** The viewer is an ADMIN of this group (by key). */
+  groupAdmin: number;
+}
+
+/** SQL: the viewer's account exists. */
+export function viewerExists(viewerId: number): SQL<boolean> {
+  return sql<boolean>`exists (select from ${users} where ${users.id} = ${viewerId})`;
+}
+
+// Its own alias, so the rule reads the same inside a statement that reads or writes the junction.
+const viewerMembership = alias(usersToGroups, 'viewer_membership');
+const subquery = new QueryBuilder();
+
+/** SQL: the viewer is an ADMIN of the group, given by key or by a column of the enclosing query. */
+export function viewerIsGroupAdmin(viewerId: number, groupId: number | Column): SQL<boolean> {
+  return exists(
+    subquery
+      .select({ one: sql`1` })
+      .from(viewerMembership)
+      .where(
+        and(
+          eq(viewerMembership.userId, viewerId),
+          eq(viewerMembership.groupId, groupId),
+          eq(viewerMembership.role, 'ADMIN'),
+        ),
+      ),
+  ) as SQL<boolean>;
+}
+
+/**
+ * The order every check of a group's rule answers in, whether a loader or the write's own
+ * statement found the facts: an unknown group is NOT_FOUND (nobody administers it), then a
+ * token whose user is gone is UNAUTHENTICATED; only then may the rule refuse.
+ */
+export function ensureGroupAndViewerExist(found: { groupExists: boolean; viewerExists: boolean }): void {
+  if (!found.groupExists) throw groupNotFound();
+  if (!found.viewerExists) throw unknownViewer();
+}
 
 /** The viewer's key, once their user is known to exist; UNAUTHENTICATED otherwise. */
 export async function requireViewer(ctx: Context): Promise<number> {
   if (ctx.viewerId === undefined) throw signInRequired();
-  if (!(await ctx.loaders.viewerExists.load(ctx.viewerId))) throw unknownViewer();
+  if (!(await ctx.loaders.viewerExists())) throw unknownViewer();
   return ctx.viewerId;
 }
 
@@ -28,11 +78,14 @@ export async function isSelf(ctx: Context, userId: number): Promise<boolean> {
 export async function viewerRoleIn(ctx: Context, groupId: number): Promise<MembershipRole | null> {
   if (ctx.viewerId === undefined) return null;
   const access = await ctx.loaders.viewerAccessByGroupId.load(groupId);
-  if (!access) throw groupNotFound();
-  if (!access.viewerExists) throw unknownViewer();
-  return access.role;
+  ensureGroupAndViewerExist({ groupExists: access !== null, viewerExists: access?.viewerExists === true });
+  return access?.role ?? null;
 }
 
+/** Whether the viewer is an ADMIN of the group (`viewerIsGroupAdmin`). NOT_FOUND for an unknown group. */
 export async function isGroupAdmin(ctx: Context, groupId: number): Promise<boolean> {
-  return (await viewerRoleIn(ctx, groupId)) === 'ADMIN';
+  if (ctx.viewerId === undefined) return false;
+  const access = await ctx.loaders.viewerAccessByGroupId.load(groupId);
+  ensureGroupAndViewerExist({ groupExists: access !== null, viewerExists: access?.viewerExists === true });
+  return access?.isAdmin === true;
 }

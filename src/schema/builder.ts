@@ -13,7 +13,7 @@ import type { Context } from '../resolvers/context.ts';
 import { BadUserInputError } from '../resolvers/errors.ts';
 import { integerKeyOf } from '../resolvers/input.ts';
 import { fieldComplexity, queryTooLargeError } from '../resolvers/limits.ts';
-import { isGroupAdmin, isSelf, requireViewer } from '../resolvers/viewer.ts';
+import { type AuthScopes, isGroupAdmin, isSelf, requireViewer } from '../resolvers/viewer.ts';
 import { refusal } from './refusal.ts';
 
 /**
@@ -32,15 +32,8 @@ export function decodeIntegerGlobalID(globalID: string): { typename: string; id:
 export const builder = new SchemaBuilder<{
   Context: Context;
   DrizzleRelations: Relations;
-  // The rules fields may name in `authScopes`; each is answered in resolvers/viewer.ts.
-  AuthScopes: {
-    /** Any signed-in user whose account exists. */
-    authenticated: boolean;
-    /** The viewer is this user (by key). */
-    self: number;
-    /** The viewer is an ADMIN of this group (by key). */
-    groupAdmin: number;
-  };
+  // The rules fields may name in `authScopes`; each is declared and answered in resolvers/viewer.ts.
+  AuthScopes: AuthScopes;
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;

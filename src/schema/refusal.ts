@@ -2,9 +2,10 @@ import { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-aut
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../resolvers/context.ts';
 import { ForbiddenError, signInRequired, type UnauthenticatedError } from '../resolvers/errors.ts';
+import type { AuthScopes } from '../resolvers/viewer.ts';
 
 /** Who each scope admits, in words a person reads in an error message. */
-const admittedBy: Record<string, string> = {
+const admittedBy: Record<keyof AuthScopes, string> = {
   authenticated: 'signed-in users',
   self: 'the user themselves',
   groupAdmin: 'the group’s admins',
@@ -13,7 +14,7 @@ const admittedBy: Record<string, string> = {
 function admitted(failure: AuthFailure): string[] {
   switch (failure.kind) {
     case AuthScopeFailureType.AuthScope:
-      return [admittedBy[failure.scope] ?? failure.scope];
+      return [admittedBy[failure.scope as keyof AuthScopes] ?? failure.scope];
     case AuthScopeFailureType.AnyAuthScopes:
     case AuthScopeFailureType.AllAuthScopes:
       return failure.failures.flatMap(admitted);
