@@ -72,13 +72,12 @@ export function createLoaders(db: CountingDb) {
     groupsByUserId: listLoaders<GroupRow>(db, groupsOfUsersSql, asGroup),
     membersByGroupId: listLoaders<UserRow>(db, membersOfGroupsSql, asUser),
     memberCountByGroupId: new DataLoader<number, number>(async (groupIds) => {
+      // The column the trigger keeps (see src/db/schema.ts), as the API and the floor read it.
       const rows = await db.query<{ key: number; count: number }>(
-        `select group_id as key, count(*)::int as count from users_to_groups
-         where group_id = any($1::int[]) group by group_id`,
+        'select id as key, member_count as count from groups where id = any($1::int[])',
         [groupIds],
       );
       const counts = new Map(rows.map((row) => [row.key, row.count]));
-      // A group without members has no row in the GROUP BY.
       return groupIds.map((id) => counts.get(id) ?? 0);
     }),
   };

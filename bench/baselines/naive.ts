@@ -79,7 +79,7 @@ serveGraphql({
       },
       memberCount: async (group: GroupRow) => {
         const [row] = await db.query<{ count: number }>(
-          'select count(*)::int as count from users_to_groups where group_id = $1',
+          'select member_count as count from groups where id = $1',
           [group.id],
         );
         return row?.count ?? 0;
