@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.ts';
-import { createCommunity, type Community, groupGlobalId, makeAdmin, userGlobalId } from './fixtures.ts';
+import {
+  type Cast,
+  createCast,
+  createCommunity,
+  type Community,
+  groupGlobalId,
+  makeAdmin,
+  userGlobalId,
+} from './fixtures.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 // Statement counts are the contract here: they must follow the shape of the query, never the
@@ -323,10 +331,76 @@ describe('entered where the plugin cannot preload', () => {
     expect(payload.user.groupCount).toBe(4);
     expect(payload.user.groups.every((group) => group.members.length > 0)).toBe(true);
     expect(payload.group.members.length).toBe(payload.group.memberCount);
-    // The authorization check (the viewer's role in the group, one statement), the insert, then
-    // one statement per side of the payload, however deep its selection.
-    expect(statements).toHaveLength(4);
-    expect(statements[0]).toMatch(/^select .* from "groups" left join "users_to_groups"/);
-    expect(statements[1]).toMatch(/^insert into "users_to_groups"/);
+    // The insert with its own authorization check, then one statement per side of the payload,
+    // however deep its selection.
+    expect(statements).toHaveLength(3);
+    expect(statements[0]).toMatch(/^with "access" as .*\(insert into "users_to_groups"/);
+  });
+});
+
+const AddMemberOnly = graphql(`
+  mutation LoadingAddMemberOnly($input: AddMemberInput!) {
+    addMember(input: $input) {
+      added
+    }
+  }
+`);
+
+const RemoveMemberOnly = graphql(`
+  mutation LoadingRemoveMemberOnly($input: RemoveMemberInput!) {
+    removeMember(input: $input) {
+      removed
+    }
+  }
+`);
+
+// Workload W4 of the benchmark. The write checks who may make it (and that the viewer's account
+// still exists) inside its own statement; the authorization is not a role lookup before it.
+describe('membership writes, signed in', () => {
+  const inputFor = (cast: Cast, userId: number) => ({
+    input: { userId: userGlobalId(userId), groupId: groupGlobalId(cast.groupId) },
+  });
+
+  it('add a member, or find the pair already there, in one statement each', async () => {
+    const cast = await createCast(app.db);
+    const add = () =>
+      countStatements(() => app.gql(AddMemberOnly, inputFor(cast, cast.outsider), { as: cast.admin }));
+    const first = await add();
+    expect(first.result.data?.addMember.added).toBe(true);
+    expect(first.statements).toHaveLength(1);
+    expect(first.statements[0]).toMatch(/^with "access" as .*\(insert into "users_to_groups"/);
+    const again = await add();
+    expect(again.result.data?.addMember.added).toBe(false);
+    expect(again.statements).toHaveLength(1);
+  });
+
+  it('remove a member, let a member leave, and find an absent pair, in one statement each', async () => {
+    const cast = await createCast(app.db);
+    const remove = (userId: number, as: number) =>
+      countStatements(() => app.gql(RemoveMemberOnly, inputFor(cast, userId), { as }));
+    const removed = await remove(cast.member, cast.admin);
+    const left = await remove(cast.otherMember, cast.otherMember);
+    const absent = await remove(cast.outsider, cast.admin);
+    expect([removed, left, absent].map(({ result }) => result.data?.removeMember.removed)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    for (const { statements } of [removed, left, absent]) {
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/^with "access" as .*\(delete from "users_to_groups"/);
+    }
+  });
+
+  it('refuse in that same one statement, and an anonymous caller in none', async () => {
+    const cast = await createCast(app.db);
+    const refused = await countStatements(() =>
+      app.gql(AddMemberOnly, inputFor(cast, cast.outsider), { as: cast.member }),
+    );
+    expect(refused.result.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(refused.statements).toHaveLength(1);
+    const anonymous = await countStatements(() => app.gql(RemoveMemberOnly, inputFor(cast, cast.member)));
+    expect(anonymous.result.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(anonymous.statements).toHaveLength(0);
   });
 });

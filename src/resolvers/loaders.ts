@@ -70,6 +70,7 @@ export interface GroupAccess {
 /**
  * The viewer's role in each requested group, and whether the viewer exists, in one statement:
  * each authorization check of a request costs at most one round trip, whatever it guards.
+ * `isAdmin` is the same SQL that addMember and removeMember check inside their own statements.
  */
 function viewerAccessByGroupId(db: Db, viewerId: number): DataLoader<number, GroupAccess | null> {
   return new DataLoader(async (groupIds) => {

@@ -1,75 +1,153 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
-import type { Transaction } from '../db/client.ts';
+import type { Db, Transaction } from '../db/client.ts';
 import { groups, type MembershipRole, users, usersToGroups } from '../db/schema.ts';
 import { ensureAdminRemains, lockGroup } from './admins.ts';
 import type { Context } from './context.ts';
 import { NotFoundError, postgresErrorOf, SqlState } from './errors.ts';
 import { groupNotFound } from './group.ts';
 import { userNotFound } from './user.ts';
+import {
+  type AnyOfScopes,
+  ensureGroupAndViewerExist,
+  type Refused,
+  viewerAdmitted,
+  viewerExists,
+} from './viewer.ts';
 
 /** The junction's foreign key to users, by the name drizzle-kit gave it in the migration. */
 const userForeignKey = getTableConfig(usersToGroups)
   .foreignKeys.find((foreignKey) => foreignKey.reference().foreignTable === users)
   ?.getName();
 
+/** Who may add a member to a group: its admins. */
+const mayAdd = (groupId: number): AnyOfScopes => ({ groupAdmin: groupId });
+
+/** Who may remove a member: the group's admins, or the member themselves (leaving). */
+const mayRemove = (userId: number, groupId: number): AnyOfScopes => ({ groupAdmin: groupId, self: userId });
+
+/** A membership write's outcome: whether it changed the table, or whom it would have admitted. */
+export type MembershipWrite = { changed: boolean } | Refused;
+
 /**
- * Adds the membership, as a MEMBER, in one statement. `ON CONFLICT DO NOTHING` makes it idempotent and safe
- * under concurrency: of any number of simultaneous adds of the same pair, exactly one inserts
- * the row. The foreign keys reject a missing user or group in the same statement, and their
- * row locks mean a concurrent delete either waits for this insert or makes it fail, so no
- * orphan row can be left behind.
- *
- * @returns whether a membership was created (false: it already existed).
+ * The authorization of a membership write, as a one-row CTE its statement references: whether
+ * the group and the viewer's account exist, and whether `scopes` admits the viewer. The write
+ * runs only where `allowed`, so the check and the change are one statement on one snapshot.
  */
-export async function addMember(ctx: Context, userId: number, groupId: number): Promise<boolean> {
-  try {
-    const inserted = await ctx.db
+function accessCte(db: Db, viewerId: number, groupId: number, scopes: AnyOfScopes) {
+  return db.$with('access').as(
+    db
+      .select({
+        groupExists: sql<boolean>`exists (select from ${groups} where ${groups.id} = ${groupId})`.as(
+          'group_exists',
+        ),
+        viewerExists: viewerExists(viewerId).as('viewer_exists'),
+        allowed: viewerAdmitted(viewerId, scopes).as('allowed'),
+      })
+      .from(sql`(values (1)) as one`),
+  );
+}
+
+/** Whether the write was allowed, throwing NOT_FOUND or UNAUTHENTICATED first as a scope check would. */
+function allowed(found: { groupExists: boolean; viewerExists: boolean; allowed: boolean }): boolean {
+  ensureGroupAndViewerExist(found);
+  return found.allowed;
+}
+
+/**
+ * Adds the membership, as a MEMBER, in one statement that also checks the viewer is an admin of
+ * the group: the insert selects its row from the access CTE only when allowed, so a refused or
+ * anonymous caller never reaches the foreign keys. `ON CONFLICT DO NOTHING` makes it idempotent
+ * and safe under concurrency: of any number of simultaneous adds of the same pair, exactly one
+ * inserts the row. The foreign keys reject a missing user or group in the same statement, and
+ * their row locks mean a concurrent delete either waits for this insert or makes it fail, so no
+ * orphan row can be left behind.
+ */
+export async function addMember(ctx: Context, userId: number, groupId: number): Promise<MembershipWrite> {
+  const scopes = mayAdd(groupId);
+  if (ctx.viewerId === undefined) return { refused: scopes };
+  const access = accessCte(ctx.db, ctx.viewerId, groupId, scopes);
+  const added = ctx.db.$with('added').as(
+    ctx.db
       .insert(usersToGroups)
-      .values({ userId, groupId })
+      .select((qb) =>
+        qb
+          .select({
+            userId: sql<number>`${userId}`.as('user_id'),
+            groupId: sql<number>`${groupId}`.as('group_id'),
+          })
+          .from(access)
+          .where(sql`${access.allowed}`),
+      )
       .onConflictDoNothing()
-      .returning({ userId: usersToGroups.userId });
-    return inserted.length > 0;
-  } catch (error) {
-    const postgresError = postgresErrorOf(error);
-    if (postgresError?.code === SqlState.foreignKeyViolation) {
-      throw postgresError.constraint === userForeignKey ? userNotFound() : groupNotFound();
-    }
-    throw error;
+      .returning({ userId: usersToGroups.userId }),
+  );
+  const [outcome] = await ctx.db
+    .with(access, added)
+    .select({
+      groupExists: access.groupExists,
+      viewerExists: access.viewerExists,
+      allowed: access.allowed,
+      added: sql<boolean>`exists (select from ${added})`,
+    })
+    .from(access)
+    .catch(rethrowMissingSide);
+  if (!outcome) throw new Error('The access CTE has exactly one row.');
+  if (!allowed(outcome)) return { refused: scopes };
+  return { changed: outcome.added };
+}
+
+/** An insert that only an allowed viewer reaches, refused by a foreign key: NOT_FOUND for that side. */
+function rethrowMissingSide(error: unknown): never {
+  const postgresError = postgresErrorOf(error);
+  if (postgresError?.code === SqlState.foreignKeyViolation) {
+    throw postgresError.constraint === userForeignKey ? userNotFound() : groupNotFound();
   }
+  throw error;
 }
 
 /**
  * Removes the membership. Removing a MEMBER, or one that was not there, is one statement: the
- * delete runs in a CTE beside the checks that tell a missing user or group (NOT_FOUND) from a
- * membership that was not there (`false`), and whether it is an ADMIN's. Removing an ADMIN takes
- * the group's lock and fails with LAST_ADMIN, changing nothing, when nobody else would be left
- * to manage it.
- *
- * @returns whether a membership was removed.
+ * delete runs in a CTE, only where the viewer is allowed, beside the checks that tell a missing
+ * user or group (NOT_FOUND) from a membership that was not there (`false`), and whether it is an
+ * ADMIN's. Removing an ADMIN takes the group's lock and fails with LAST_ADMIN, changing
+ * nothing, when nobody else would be left to manage it.
  */
-export async function removeMember(ctx: Context, userId: number, groupId: number): Promise<boolean> {
+export async function removeMember(ctx: Context, userId: number, groupId: number): Promise<MembershipWrite> {
+  const scopes = mayRemove(userId, groupId);
+  if (ctx.viewerId === undefined) return { refused: scopes };
+  const access = accessCte(ctx.db, ctx.viewerId, groupId, scopes);
   const removed = ctx.db.$with('removed').as(
     ctx.db
       .delete(usersToGroups)
-      .where(membership(userId, groupId, eq(usersToGroups.role, 'MEMBER')))
+      .where(
+        membership(
+          userId,
+          groupId,
+          eq(usersToGroups.role, 'MEMBER'),
+          sql`(select ${access.allowed} from ${access})`,
+        ),
+      )
       .returning({ userId: usersToGroups.userId }),
   );
   const [outcome] = await ctx.db
-    .with(removed)
+    .with(access, removed)
     .select({
+      groupExists: access.groupExists,
+      viewerExists: access.viewerExists,
+      allowed: access.allowed,
       removed: sql<boolean>`exists (select from ${removed})`,
       isAdmin: sql<boolean>`exists (select from ${usersToGroups} where ${membership(userId, groupId, eq(usersToGroups.role, 'ADMIN'))})`,
       userExists: sql<boolean>`exists (select from ${users} where ${users.id} = ${userId})`,
-      groupExists: sql<boolean>`exists (select from ${groups} where ${groups.id} = ${groupId})`,
     })
-    .from(sql`(values (1)) as one`);
-  if (outcome?.removed) return true;
-  if (!outcome?.userExists) throw userNotFound();
-  if (!outcome.groupExists) throw groupNotFound();
-  if (!outcome.isAdmin) return false;
+    .from(access);
+  if (!outcome) throw new Error('The access CTE has exactly one row.');
+  if (!allowed(outcome)) return { refused: scopes };
+  if (outcome.removed) return { changed: true };
+  if (!outcome.userExists) throw userNotFound();
+  if (!outcome.isAdmin) return { changed: false };
 
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const group = await lockGroup(tx, groupId);
     const [removedAdmin] = await tx
       .delete(usersToGroups)
@@ -80,6 +158,7 @@ export async function removeMember(ctx: Context, userId: number, groupId: number
     if (removedAdmin.role === 'ADMIN') await ensureAdminRemains(tx, group);
     return true;
   });
+  return { changed };
 }
 
 /**

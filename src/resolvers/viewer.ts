@@ -1,4 +1,4 @@
-import { and, type Column, eq, exists, type SQL, sql } from 'drizzle-orm';
+import { and, type Column, eq, exists, or, type SQL, sql } from 'drizzle-orm';
 import { alias, QueryBuilder } from 'drizzle-orm/pg-core';
 import { type MembershipRole, users, usersToGroups } from '../db/schema.ts';
 import type { Context } from './context.ts';
@@ -11,8 +11,9 @@ import { groupNotFound } from './group.ts';
  * A token can outlive its user, so every check that grants something also checks that the
  * viewer still exists, in the same statement where it can.
  *
- * Each rule is written once, as SQL, for the loaders to select and for any statement that
- * needs to check it.
+ * Each rule is written once, as SQL: the loaders select it to answer a scope before a field
+ * resolves, and a write that authorizes itself (addMember, removeMember) puts the same SQL into
+ * its own statement through `viewerAdmitted`, so checking and writing are one round trip.
  */
 
 /** The rules fields may name in `authScopes`, each with the key it takes. */
@@ -23,6 +24,17 @@ export interface AuthScopes {
   self: number;
   /** The viewer is an ADMIN of this group (by key). */
   groupAdmin: number;
+}
+
+/** The rules a write can check inside its own statement; any one of them admits the viewer. */
+export type AnyOfScopes = Partial<Pick<AuthScopes, 'groupAdmin' | 'self'>>;
+
+/**
+ * A write its own statement refused: none of `refused` admits the viewer. The schema turns it
+ * into the error a failed `authScopes` check gives (schema/refusal.ts).
+ */
+export interface Refused {
+  refused: AnyOfScopes;
 }
 
 /** SQL: the viewer's account exists. */
@@ -48,6 +60,16 @@ export function viewerIsGroupAdmin(viewerId: number, groupId: number | Column): 
         ),
       ),
   ) as SQL<boolean>;
+}
+
+/** SQL: at least one of the scopes admits the viewer. */
+export function viewerAdmitted(viewerId: number, scopes: AnyOfScopes): SQL<boolean> {
+  const admitting = [
+    scopes.groupAdmin === undefined ? undefined : viewerIsGroupAdmin(viewerId, scopes.groupAdmin),
+    // `self` asks for the viewer's key, which is known here; what is left is that they exist.
+    scopes.self === undefined || scopes.self !== viewerId ? undefined : viewerExists(viewerId),
+  ];
+  return (or(...admitting) ?? sql`false`) as SQL<boolean>;
 }
 
 /**

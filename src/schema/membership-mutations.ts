@@ -4,6 +4,7 @@ import { builder } from './builder.ts';
 import { Group } from './group.ts';
 import { MembershipRole } from './membership-role.ts';
 import { payloadGroupField, payloadUserField } from './payload.ts';
+import { statementRefusal } from './refusal.ts';
 import { User } from './user.ts';
 
 interface MembershipChange {
@@ -71,10 +72,13 @@ builder.mutationFields((t) => {
       description:
         'Makes a user a MEMBER of a group. Only the group’s admins may. Idempotent: adding an existing membership succeeds with `added: false` and keeps its role. NOT_FOUND when the user or group does not exist.',
       input: membershipInput,
-      authScopes: (_root, { input }) => ({ groupAdmin: input.groupId.id }),
-      resolve: async (_root, { input }, ctx) => {
+      // No authScopes: the insert checks who may add in its own statement (one round trip, not
+      // a role lookup first), and a refusal reads as authScopes' would.
+      resolve: async (_root, { input }, ctx, info) => {
         const [userId, groupId] = [input.userId.id, input.groupId.id];
-        return { userId, groupId, changed: await addMember(ctx, userId, groupId) };
+        const outcome = await addMember(ctx, userId, groupId);
+        if ('refused' in outcome) throw statementRefusal(ctx, info, outcome.refused);
+        return { userId, groupId, changed: outcome.changed };
       },
     }),
     removeMember: t.fieldWithInput({
@@ -83,12 +87,12 @@ builder.mutationFields((t) => {
       description:
         'Removes a user from a group. The group’s admins may remove anyone; any member may leave. Idempotent: removing a missing membership succeeds with `removed: false`. NOT_FOUND when the user or group does not exist; LAST_ADMIN, changing nothing, when it would leave the group without an admin.',
       input: membershipInput,
-      authScopes: (_root, { input }) => ({
-        $any: { groupAdmin: input.groupId.id, self: input.userId.id },
-      }),
-      resolve: async (_root, { input }, ctx) => {
+      // No authScopes: the delete checks who may remove in its own statement, as addMember's does.
+      resolve: async (_root, { input }, ctx, info) => {
         const [userId, groupId] = [input.userId.id, input.groupId.id];
-        return { userId, groupId, changed: await removeMember(ctx, userId, groupId) };
+        const outcome = await removeMember(ctx, userId, groupId);
+        if ('refused' in outcome) throw statementRefusal(ctx, info, outcome.refused);
+        return { userId, groupId, changed: outcome.changed };
       },
     }),
     setMemberRole: t.fieldWithInput({

@@ -42,6 +42,8 @@ type Documents = {
     "\n  query LoadingUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      id\n      groupCount\n      groups(first: 10) {\n        name\n        memberCount\n        members(first: 3) {\n          name\n          groups(first: 10) {\n            id\n          }\n        }\n      }\n      groupsConnection(first: 2) {\n        edges {\n          joinedAt\n        }\n      }\n    }\n  }\n": typeof types.LoadingUsersByIdsDocument,
     "\n  query LoadingGroupsByIds($ids: [ID!]!) {\n    groupsByIds(ids: $ids) {\n      id\n      members {\n        id\n      }\n    }\n  }\n": typeof types.LoadingGroupsByIdsDocument,
     "\n  query LoadingNodeGroup($id: ID!) {\n    node(id: $id) {\n      ... on Group {\n        memberCount\n        members {\n          name\n          groups {\n            name\n            memberCount\n          }\n        }\n      }\n    }\n  }\n": typeof types.LoadingNodeGroupDocument,
+    "\n  mutation LoadingAddMemberOnly($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n": typeof types.LoadingAddMemberOnlyDocument,
+    "\n  mutation LoadingRemoveMemberOnly($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": typeof types.LoadingRemoveMemberOnlyDocument,
     "\n  mutation RoleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        name\n        memberCount\n        membersConnection {\n          edges {\n            role\n            node {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.RoleCreateGroupDocument,
     "\n  mutation RoleRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": typeof types.RoleRemoveMemberDocument,
     "\n  mutation RoleSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n      role\n    }\n  }\n": typeof types.RoleSetMemberRoleDocument,
@@ -92,6 +94,8 @@ const documents: Documents = {
     "\n  query LoadingUsersByIds($ids: [ID!]!) {\n    usersByIds(ids: $ids) {\n      id\n      groupCount\n      groups(first: 10) {\n        name\n        memberCount\n        members(first: 3) {\n          name\n          groups(first: 10) {\n            id\n          }\n        }\n      }\n      groupsConnection(first: 2) {\n        edges {\n          joinedAt\n        }\n      }\n    }\n  }\n": types.LoadingUsersByIdsDocument,
     "\n  query LoadingGroupsByIds($ids: [ID!]!) {\n    groupsByIds(ids: $ids) {\n      id\n      members {\n        id\n      }\n    }\n  }\n": types.LoadingGroupsByIdsDocument,
     "\n  query LoadingNodeGroup($id: ID!) {\n    node(id: $id) {\n      ... on Group {\n        memberCount\n        members {\n          name\n          groups {\n            name\n            memberCount\n          }\n        }\n      }\n    }\n  }\n": types.LoadingNodeGroupDocument,
+    "\n  mutation LoadingAddMemberOnly($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n": types.LoadingAddMemberOnlyDocument,
+    "\n  mutation LoadingRemoveMemberOnly($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": types.LoadingRemoveMemberOnlyDocument,
     "\n  mutation RoleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      group {\n        name\n        memberCount\n        membersConnection {\n          edges {\n            role\n            node {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.RoleCreateGroupDocument,
     "\n  mutation RoleRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": types.RoleRemoveMemberDocument,
     "\n  mutation RoleSetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n      role\n    }\n  }\n": types.RoleSetMemberRoleDocument,
@@ -240,6 +244,14 @@ export function graphql(source: "\n  query LoadingGroupsByIds($ids: [ID!]!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LoadingNodeGroup($id: ID!) {\n    node(id: $id) {\n      ... on Group {\n        memberCount\n        members {\n          name\n          groups {\n            name\n            memberCount\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LoadingNodeGroup($id: ID!) {\n    node(id: $id) {\n      ... on Group {\n        memberCount\n        members {\n          name\n          groups {\n            name\n            memberCount\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoadingAddMemberOnly($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n"): (typeof documents)["\n  mutation LoadingAddMemberOnly($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoadingRemoveMemberOnly($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n"): (typeof documents)["\n  mutation LoadingRemoveMemberOnly($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
