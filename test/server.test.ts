@@ -6,10 +6,11 @@ import { graphql } from './gql/index.ts';
 import { freshPostgresUrl, testJwtSecret, tokenFor } from './harness.ts';
 import { mintToken, startServerProcess } from './server-process.ts';
 
-// The real wiring: `npm start`'s entry point as a child process on an ephemeral port, talked to
-// over HTTP. The database is a file-backed PGlite (or a fresh PostgreSQL database) so a restart
-// can show that data survives it. Without JWT_SECRET, a development server keeps its secret in
-// JWT_SECRET_FILE, here in the temporary directory rather than the working tree's ./.data.
+// The real wiring: what `npm start` runs (the compiled dist/server.js) as a child process on an
+// ephemeral port, talked to over HTTP. The database is a file-backed PGlite (or a fresh
+// PostgreSQL database) so a restart can show that data survives it. Without JWT_SECRET, a
+// development server keeps its secret in JWT_SECRET_FILE, here in the temporary directory rather
+// than the working tree's ./.data.
 
 let environment: NodeJS.ProcessEnv;
 let dataDirectory: string;
@@ -190,4 +191,23 @@ describe('the server entry point', () => {
       expect(await server.stop()).toBe(0);
     }
   });
+
+  // Reads the process tree from /proc.
+  it.skipIf(process.platform !== 'linux')(
+    'is compiled JavaScript under `npm start`, with no TypeScript compiler in any of its processes',
+    async () => {
+      const server = await startServerProcess(
+        { ...environment, PGLITE_DIR: 'memory://' },
+        { npmStart: true },
+      );
+      try {
+        expect((await post(server.url, '{ users(first: 1) { totalCount } }')).errors).toBeUndefined();
+        const commandLines = server.commandLines();
+        expect(commandLines).toContain('node dist/server.js');
+        expect(commandLines.filter((line) => /tsx|esbuild|typescript/.test(line))).toEqual([]);
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
+    },
+  );
 });
