@@ -12,6 +12,7 @@ import { load, type LoadResult, sequentialMedian } from './lib/load.ts';
 import { markdownTable, type Row, resultsChart } from './lib/report.ts';
 import { prepareDatabase } from './lib/databases.ts';
 import { explainWorkload } from './lib/explain.ts';
+import { bundleBaselines } from './lib/bundle.ts';
 import {
   ask,
   benchCredentials,
@@ -154,6 +155,8 @@ function pgbench(databaseUrl: string, workload: string): { tps: number; latencyM
 async function main(): Promise<void> {
   const started = Date.now();
   log(`settings: ${JSON.stringify(settings)}`);
+  // First, so a baseline that fails to compile stops the run before seeding does.
+  await bundleBaselines(subjectDefinitions.flatMap((definition) => definition.entry ?? []));
   const main = await prepareDatabase(options.server, settings.scale, log);
   const all = workloads(main.shape).filter(
     (workload) => !onlyWorkloads || onlyWorkloads.includes(workload.name.toLowerCase()),
@@ -367,6 +370,8 @@ ${input.explain.plan}
   \`@graphile-contrib/pg-many-to-many\`, its schema generated from the same database and served by grafserv with
   production settings (no GraphiQL, no watch, no explain, \`GRAPHILE_ENV=production\`). Its packages declare Node 22;
   on Node 20 it needs \`Promise.withResolvers\`, which \`bench/baselines/node20.ts\` defines.
+- Every subject runs as compiled JavaScript, with no TypeScript loader in any server process: the API from \`dist/\`, each
+  baseline from an esbuild bundle of its source (packages external) made at the start of the run (\`bench/lib/bundle.ts\`).
 - Workloads are the documents in \`bench/workloads/\`. PostGraphile gets its own, in \`bench/workloads/postgraphile/\`:
   what a PostGraphile user would write against its schema (\`allUsers\`, \`group(id:)\`, pg-many-to-many's
   \`groupsByUsersToGroupUserIdAndGroupId\` and \`usersByUsersToGroupGroupIdAndUserId\` ordered by \`ROW_ID_ASC\`, the

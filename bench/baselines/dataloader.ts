@@ -2,7 +2,9 @@
  * Baseline: the usual fix for N+1, one DataLoader per relation, built per request. Each level
  * of a query costs one statement: W1 is users + groups (2), W3 users + groups + members (3).
  *
- *   node --import tsx bench/baselines/dataloader.ts   (PORT, DATABASE_URL, DATABASE_POOL_SIZE)
+ *   node bench/baselines/.build-dataloader.mjs   (PORT, DATABASE_URL, DATABASE_POOL_SIZE)
+ *
+ * as the runner starts it, from the bundle of this file it makes first (bench/lib/bundle.ts).
  */
 import { createLoaders, type Loaders } from './dataloader-loaders.ts';
 import {

@@ -4,7 +4,9 @@
  * back as text and goes out untouched, so Node never parses or re-serializes it. Whatever the
  * API spends above this is the price of GraphQL, the ORM and the resolvers.
  *
- *   node --import tsx bench/baselines/floor.ts   (PORT, DATABASE_URL, DATABASE_POOL_SIZE)
+ *   node bench/baselines/.build-floor.mjs   (PORT, DATABASE_URL, DATABASE_POOL_SIZE)
+ *
+ * as the runner starts it, from the bundle of this file it makes first (bench/lib/bundle.ts).
  *
  * POST /w1, /w3: no input. POST /w2: { variables: { groupId } }. POST /w4: { operationName:
  * 'W4Add' | 'W4Remove', variables: { input: { userId, groupId } } }. POST /w5: { variables:

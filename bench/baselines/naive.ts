@@ -2,7 +2,9 @@
  * Baseline: the straightforward resolver set, one query per parent row. W1 costs 1 + (users)
  * statements, W3 adds one per (user, group) pair. This is the N+1 the API is measured against.
  *
- *   node --import tsx bench/baselines/naive.ts   (PORT, DATABASE_URL, DATABASE_POOL_SIZE)
+ *   node bench/baselines/.build-naive.mjs   (PORT, DATABASE_URL, DATABASE_POOL_SIZE)
+ *
+ * as the runner starts it, from the bundle of this file it makes first (bench/lib/bundle.ts).
  */
 import {
   asGroup,

@@ -3,7 +3,9 @@
  * generated from the same database, served by grafserv on node:http. PostGraphile plans each
  * request with Grafast and compiles it to SQL itself; nothing here writes a resolver.
  *
- *   node --import tsx bench/baselines/postgraphile.ts   (PORT, DATABASE_URL, DATABASE_POOL_SIZE)
+ *   node bench/baselines/.build-postgraphile.mjs   (PORT, DATABASE_URL, DATABASE_POOL_SIZE)
+ *
+ * as the runner starts it, from the bundle of this file it makes first (bench/lib/bundle.ts).
  *
  * The runner sends PostGraphile's own documents (bench/workloads/postgraphile/), with the
  * variables a PostGraphile client would send; bench/lib/postgraphile.ts maps the API's variables

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { signToken } from '../../src/http/authentication.ts';
+import { bundleOf } from './bundle.ts';
 import { adaptPostgraphileAnswer, postgraphileRequest } from './postgraphile.ts';
 import type { Pass, RequestBody, Workload } from './workloads.ts';
 
@@ -16,6 +17,8 @@ export interface SubjectDefinition {
   name: 'api' | 'dataloader' | 'naive' | 'floor' | 'postgraphile';
   label: string;
   command: string[];
+  /** A baseline's TypeScript entry, which bundleBaselines compiles to the file `command` runs. */
+  entry?: string;
   /** Set for this subject on top of what every subject gets (see startSubject). */
   env?: Record<string, string>;
   /** The line the server prints once it listens; its first group is the base URL. */
@@ -37,6 +40,12 @@ export interface SubjectDefinition {
 
 const graphqlPath = () => '/graphql';
 
+/** A baseline runs as plain JavaScript, like the API: its bundle, with no TypeScript loader. */
+function baseline(name: string): Pick<SubjectDefinition, 'command' | 'entry'> {
+  const entry = `bench/baselines/${name}.ts`;
+  return { entry, command: [process.execPath, bundleOf(entry)] };
+}
+
 /** The API's document with the API's variables: the subjects that serve the API's schema. */
 const apiRequest = (workload: Workload, { operationName, variables }: RequestBody): GraphqlRequest => ({
   query: workload.query,
@@ -56,7 +65,7 @@ export const subjectDefinitions: SubjectDefinition[] = [
   {
     name: 'dataloader',
     label: 'DataLoader per level',
-    command: [process.execPath, '--import', 'tsx', 'bench/baselines/dataloader.ts'],
+    ...baseline('dataloader'),
     ready: /listening on (http:\/\/\S+)/,
     path: graphqlPath,
     request: apiRequest,
@@ -64,7 +73,7 @@ export const subjectDefinitions: SubjectDefinition[] = [
   {
     name: 'naive',
     label: 'naive (query per row)',
-    command: [process.execPath, '--import', 'tsx', 'bench/baselines/naive.ts'],
+    ...baseline('naive'),
     ready: /listening on (http:\/\/\S+)/,
     path: graphqlPath,
     request: apiRequest,
@@ -72,7 +81,7 @@ export const subjectDefinitions: SubjectDefinition[] = [
   {
     name: 'floor',
     label: 'hand-written SQL floor',
-    command: [process.execPath, '--import', 'tsx', 'bench/baselines/floor.ts'],
+    ...baseline('floor'),
     ready: /listening on (http:\/\/\S+)/,
     path: (workload) => `/${workload.name.toLowerCase()}`,
     // The workload is in the path; the body carries the rest of the GraphQL request.
@@ -81,7 +90,7 @@ export const subjectDefinitions: SubjectDefinition[] = [
   {
     name: 'postgraphile',
     label: 'PostGraphile v5 + pg-many-to-many',
-    command: [process.execPath, '--import', 'tsx', 'bench/baselines/postgraphile.ts'],
+    ...baseline('postgraphile'),
     // Grafast's production mode, stated rather than left to its default (which warns).
     env: { GRAPHILE_ENV: 'production' },
     ready: /listening on (http:\/\/\S+)/,
