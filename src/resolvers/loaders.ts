@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { groups, type MembershipRole, users, usersToGroups } from '../db/schema.ts';
+import { perDb, statementName } from './prepared.ts';
 import { viewerExists, viewerIsGroupAdmin } from './viewer.ts';
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -50,13 +51,38 @@ function rowById<Table extends typeof users | typeof groups>(
   });
 }
 
+/**
+ * The viewer's statements, built once per Db (prepared.ts): every authorization check of a
+ * signed-in request runs one of them.
+ */
+const viewerStatements = perDb((db) => {
+  const viewerId = sql.placeholder('viewerId');
+  return {
+    exists: db
+      .select({ exists: viewerExists(viewerId) })
+      .from(sql`(values (1)) as one`)
+      .prepare(statementName('viewer_exists')),
+    // `= any(array)`, not `in (…)`: one parameter for any number of groups, so one statement.
+    accessByGroupId: db
+      .select({
+        groupId: groups.id,
+        role: usersToGroups.role,
+        isAdmin: viewerIsGroupAdmin(viewerId, groups.id),
+        viewerExists: viewerExists(viewerId),
+      })
+      .from(groups)
+      .leftJoin(usersToGroups, and(eq(usersToGroups.groupId, groups.id), eq(usersToGroups.userId, viewerId)))
+      .where(sql`${groups.id} = any(${sql.placeholder('groupIds')})`)
+      .prepare(statementName('viewer_access_by_group_id')),
+  };
+});
+
 /** Whether the signed-in viewer's account exists, asked at most once per request. */
 function viewerExistsOnce(db: Db, viewerId: number): () => Promise<boolean> {
   let answer: Promise<boolean> | undefined;
   return () =>
-    (answer ??= db
-      .select({ exists: viewerExists(viewerId) })
-      .from(sql`(values (1)) as one`)
+    (answer ??= viewerStatements(db)
+      .exists.execute({ viewerId })
       .then(([row]) => row?.exists === true));
 }
 
@@ -74,16 +100,7 @@ export interface GroupAccess {
  */
 function viewerAccessByGroupId(db: Db, viewerId: number): DataLoader<number, GroupAccess | null> {
   return new DataLoader(async (groupIds) => {
-    const rows = await db
-      .select({
-        groupId: groups.id,
-        role: usersToGroups.role,
-        isAdmin: viewerIsGroupAdmin(viewerId, groups.id),
-        viewerExists: viewerExists(viewerId),
-      })
-      .from(groups)
-      .leftJoin(usersToGroups, and(eq(usersToGroups.groupId, groups.id), eq(usersToGroups.userId, viewerId)))
-      .where(inArray(groups.id, [...groupIds]));
+    const rows = await viewerStatements(db).accessByGroupId.execute({ viewerId, groupIds: [...groupIds] });
     const byGroup = new Map(rows.map((row) => [row.groupId, row]));
     return groupIds.map((id) => {
       const row = byGroup.get(id);

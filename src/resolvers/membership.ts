@@ -7,9 +7,11 @@ import type { Context } from './context.ts';
 import { NotFoundError, postgresErrorOf, SqlState } from './errors.ts';
 import { groupNotFound } from './group.ts';
 import { userNotFound } from './user.ts';
+import { perDb, statementName } from './prepared.ts';
 import {
   type AnyOfScopes,
   ensureGroupAndViewerExist,
+  type Key,
   type Refused,
   viewerAdmitted,
   viewerExists,
@@ -21,37 +23,48 @@ const userForeignKey = getTableConfig(usersToGroups)
   ?.getName();
 
 /** Who may add a member to a group: its admins. */
-const mayAdd = (groupId: number): AnyOfScopes => ({ groupAdmin: groupId });
+const mayAdd = <K extends Key>(groupId: K): AnyOfScopes<K> => ({ groupAdmin: groupId });
 
 /** Who may remove a member: the group's admins, or the member themselves (leaving). */
-const mayRemove = (userId: number, groupId: number): AnyOfScopes => ({ groupAdmin: groupId, self: userId });
+const mayRemove = <K extends Key>(userId: K, groupId: K): AnyOfScopes<K> => ({
+  groupAdmin: groupId,
+  self: userId,
+});
 
 /** A membership write's outcome: whether it changed the table, or whom it would have admitted. */
 export type MembershipWrite = { changed: boolean } | Refused;
+
+/** The keys every membership statement takes (a type, not an interface: drizzle wants a record). */
+type MembershipKeys = {
+  viewerId: number;
+  userId: number;
+  groupId: number;
+};
+
+/** Where each statement's parameters go: filled in from `MembershipKeys` on every execution. */
+const keys = {
+  viewerId: sql.placeholder('viewerId'),
+  userId: sql.placeholder('userId'),
+  groupId: sql.placeholder('groupId'),
+} satisfies Record<keyof MembershipKeys, Key>;
 
 /**
  * The authorization of a membership write, as a one-row CTE its statement references: whether
  * the group and the viewer's account exist, and whether `scopes` admits the viewer. The write
  * runs only where `allowed`, so the check and the change are one statement on one snapshot.
  */
-function accessCte(db: Db, viewerId: number, groupId: number, scopes: AnyOfScopes) {
+function accessCte(db: Db, scopes: AnyOfScopes<Key>) {
   return db.$with('access').as(
     db
       .select({
-        groupExists: sql<boolean>`exists (select from ${groups} where ${groups.id} = ${groupId})`.as(
+        groupExists: sql<boolean>`exists (select from ${groups} where ${groups.id} = ${keys.groupId})`.as(
           'group_exists',
         ),
-        viewerExists: viewerExists(viewerId).as('viewer_exists'),
-        allowed: viewerAdmitted(viewerId, scopes).as('allowed'),
+        viewerExists: viewerExists(keys.viewerId).as('viewer_exists'),
+        allowed: viewerAdmitted(keys.viewerId, scopes).as('allowed'),
       })
       .from(sql`(values (1)) as one`),
   );
-}
-
-/** Whether the write was allowed, throwing NOT_FOUND or UNAUTHENTICATED first as a scope check would. */
-function allowed(found: { groupExists: boolean; viewerExists: boolean; allowed: boolean }): boolean {
-  ensureGroupAndViewerExist(found);
-  return found.allowed;
 }
 
 /**
@@ -63,18 +76,16 @@ function allowed(found: { groupExists: boolean; viewerExists: boolean; allowed: 
  * their row locks mean a concurrent delete either waits for this insert or makes it fail, so no
  * orphan row can be left behind.
  */
-export async function addMember(ctx: Context, userId: number, groupId: number): Promise<MembershipWrite> {
-  const scopes = mayAdd(groupId);
-  if (ctx.viewerId === undefined) return { refused: scopes };
-  const access = accessCte(ctx.db, ctx.viewerId, groupId, scopes);
-  const added = ctx.db.$with('added').as(
-    ctx.db
+function addMemberStatement(db: Db) {
+  const access = accessCte(db, mayAdd(keys.groupId));
+  const added = db.$with('added').as(
+    db
       .insert(usersToGroups)
       .select((qb) =>
         qb
           .select({
-            userId: sql<number>`${userId}`.as('user_id'),
-            groupId: sql<number>`${groupId}`.as('group_id'),
+            userId: sql<number>`${keys.userId}`.as('user_id'),
+            groupId: sql<number>`${keys.groupId}`.as('group_id'),
           })
           .from(access)
           .where(sql`${access.allowed}`),
@@ -82,7 +93,7 @@ export async function addMember(ctx: Context, userId: number, groupId: number): 
       .onConflictDoNothing()
       .returning({ userId: usersToGroups.userId }),
   );
-  const [outcome] = await ctx.db
+  return db
     .with(access, added)
     .select({
       groupExists: access.groupExists,
@@ -91,9 +102,61 @@ export async function addMember(ctx: Context, userId: number, groupId: number): 
       added: sql<boolean>`exists (select from ${added})`,
     })
     .from(access)
-    .catch(rethrowMissingSide);
+    .prepare(statementName('add_member'));
+}
+
+/**
+ * Removes a MEMBER's membership in one statement: the delete runs in a CTE, only where the viewer
+ * is allowed, beside the checks that tell a missing user or group (NOT_FOUND) from a membership
+ * that was not there (`false`), and whether it is an ADMIN's.
+ */
+function removeMemberStatement(db: Db) {
+  const access = accessCte(db, mayRemove<Key>(keys.userId, keys.groupId));
+  const removed = db.$with('removed').as(
+    db
+      .delete(usersToGroups)
+      .where(
+        membership(
+          keys.userId,
+          keys.groupId,
+          eq(usersToGroups.role, 'MEMBER'),
+          sql`(select ${access.allowed} from ${access})`,
+        ),
+      )
+      .returning({ userId: usersToGroups.userId }),
+  );
+  return db
+    .with(access, removed)
+    .select({
+      groupExists: access.groupExists,
+      viewerExists: access.viewerExists,
+      allowed: access.allowed,
+      removed: sql<boolean>`exists (select from ${removed})`,
+      isAdmin: sql<boolean>`exists (select from ${usersToGroups} where ${membership(keys.userId, keys.groupId, eq(usersToGroups.role, 'ADMIN'))})`,
+      userExists: sql<boolean>`exists (select from ${users} where ${users.id} = ${keys.userId})`,
+    })
+    .from(access)
+    .prepare(statementName('remove_member'));
+}
+
+const membershipStatements = perDb((db) => ({
+  add: addMemberStatement(db),
+  remove: removeMemberStatement(db),
+}));
+
+/** Whether the write was allowed, throwing NOT_FOUND or UNAUTHENTICATED first as a scope check would. */
+function allowed(found: { groupExists: boolean; viewerExists: boolean; allowed: boolean }): boolean {
+  ensureGroupAndViewerExist(found);
+  return found.allowed;
+}
+
+/** Adds the user to the group as a MEMBER, if the viewer is an admin of the group (`addMemberStatement`). */
+export async function addMember(ctx: Context, userId: number, groupId: number): Promise<MembershipWrite> {
+  if (ctx.viewerId === undefined) return { refused: mayAdd(groupId) };
+  const values: MembershipKeys = { viewerId: ctx.viewerId, userId, groupId };
+  const [outcome] = await membershipStatements(ctx.db).add.execute(values).catch(rethrowMissingSide);
   if (!outcome) throw new Error('The access CTE has exactly one row.');
-  if (!allowed(outcome)) return { refused: scopes };
+  if (!allowed(outcome)) return { refused: mayAdd(groupId) };
   return { changed: outcome.added };
 }
 
@@ -107,42 +170,16 @@ function rethrowMissingSide(error: unknown): never {
 }
 
 /**
- * Removes the membership. Removing a MEMBER, or one that was not there, is one statement: the
- * delete runs in a CTE, only where the viewer is allowed, beside the checks that tell a missing
- * user or group (NOT_FOUND) from a membership that was not there (`false`), and whether it is an
- * ADMIN's. Removing an ADMIN takes the group's lock and fails with LAST_ADMIN, changing
- * nothing, when nobody else would be left to manage it.
+ * Removes the membership. Removing a MEMBER, or one that was not there, is one statement
+ * (`removeMemberStatement`). Removing an ADMIN takes the group's lock and fails with LAST_ADMIN,
+ * changing nothing, when nobody else would be left to manage it.
  */
 export async function removeMember(ctx: Context, userId: number, groupId: number): Promise<MembershipWrite> {
-  const scopes = mayRemove(userId, groupId);
-  if (ctx.viewerId === undefined) return { refused: scopes };
-  const access = accessCte(ctx.db, ctx.viewerId, groupId, scopes);
-  const removed = ctx.db.$with('removed').as(
-    ctx.db
-      .delete(usersToGroups)
-      .where(
-        membership(
-          userId,
-          groupId,
-          eq(usersToGroups.role, 'MEMBER'),
-          sql`(select ${access.allowed} from ${access})`,
-        ),
-      )
-      .returning({ userId: usersToGroups.userId }),
-  );
-  const [outcome] = await ctx.db
-    .with(access, removed)
-    .select({
-      groupExists: access.groupExists,
-      viewerExists: access.viewerExists,
-      allowed: access.allowed,
-      removed: sql<boolean>`exists (select from ${removed})`,
-      isAdmin: sql<boolean>`exists (select from ${usersToGroups} where ${membership(userId, groupId, eq(usersToGroups.role, 'ADMIN'))})`,
-      userExists: sql<boolean>`exists (select from ${users} where ${users.id} = ${userId})`,
-    })
-    .from(access);
+  if (ctx.viewerId === undefined) return { refused: mayRemove(userId, groupId) };
+  const values: MembershipKeys = { viewerId: ctx.viewerId, userId, groupId };
+  const [outcome] = await membershipStatements(ctx.db).remove.execute(values);
   if (!outcome) throw new Error('The access CTE has exactly one row.');
-  if (!allowed(outcome)) return { refused: scopes };
+  if (!allowed(outcome)) return { refused: mayRemove(userId, groupId) };
   if (outcome.removed) return { changed: true };
   if (!outcome.userExists) throw userNotFound();
   if (!outcome.isAdmin) return { changed: false };
@@ -191,7 +228,7 @@ export async function setMemberRole(
   });
 }
 
-function membership(userId: number, groupId: number, ...more: SQL[]): SQL | undefined {
+function membership(userId: Key, groupId: Key, ...more: SQL[]): SQL | undefined {
   return and(eq(usersToGroups.userId, userId), eq(usersToGroups.groupId, groupId), ...more);
 }
 

@@ -1,4 +1,4 @@
-import { and, type Column, eq, exists, or, type SQL, sql } from 'drizzle-orm';
+import { and, type Column, eq, exists, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias, QueryBuilder } from 'drizzle-orm/pg-core';
 import { type MembershipRole, users, usersToGroups } from '../db/schema.ts';
 import type { Context } from './context.ts';
@@ -14,6 +14,8 @@ import { groupNotFound } from './group.ts';
  * Each rule is written once, as SQL: the loaders select it to answer a scope before a field
  * resolves, and a write that authorizes itself (addMember, removeMember) puts the same SQL into
  * its own statement through `viewerAdmitted`, so checking and writing are one round trip.
+ * Both build their statements once and fill in the keys on each execution (prepared.ts), so a
+ * rule takes its keys as values or as placeholders, and decides nothing in JavaScript.
  */
 
 /** The rules fields may name in `authScopes`, each with the key it takes. */
@@ -26,8 +28,14 @@ export interface AuthScopes {
   groupAdmin: number;
 }
 
-/** The rules a write can check inside its own statement; any one of them admits the viewer. */
-export type AnyOfScopes = Partial<Pick<AuthScopes, 'groupAdmin' | 'self'>>;
+/**
+ * The rules a write can check inside its own statement; any one of them admits the viewer.
+ * Keyed by numbers, or by the placeholders of a prepared statement that checks them.
+ */
+export type AnyOfScopes<Key = number> = Partial<Record<keyof Pick<AuthScopes, 'groupAdmin' | 'self'>, Key>>;
+
+/** A user's or group's key in a rule: a value, or a placeholder filled in on each execution. */
+export type Key = number | Placeholder<string, number>;
 
 /**
  * A write its own statement refused: none of `refused` admits the viewer. The schema turns it
@@ -38,8 +46,13 @@ export interface Refused {
 }
 
 /** SQL: the viewer's account exists. */
-export function viewerExists(viewerId: number): SQL<boolean> {
+export function viewerExists(viewerId: Key): SQL<boolean> {
   return sql<boolean>`exists (select from ${users} where ${users.id} = ${viewerId})`;
+}
+
+/** SQL: the viewer is this user, and their account exists. */
+function viewerIsUser(viewerId: Key, userId: Key): SQL<boolean> {
+  return sql<boolean>`exists (select from ${users} where ${users.id} = ${viewerId} and ${users.id} = ${userId})`;
 }
 
 // Its own alias, so the rule reads the same inside a statement that reads or writes the junction.
@@ -47,7 +60,7 @@ const viewerMembership = alias(usersToGroups, 'viewer_membership');
 const subquery = new QueryBuilder();
 
 /** SQL: the viewer is an ADMIN of the group, given by key or by a column of the enclosing query. */
-export function viewerIsGroupAdmin(viewerId: number, groupId: number | Column): SQL<boolean> {
+export function viewerIsGroupAdmin(viewerId: Key, groupId: Key | Column): SQL<boolean> {
   return exists(
     subquery
       .select({ one: sql`1` })
@@ -63,11 +76,11 @@ export function viewerIsGroupAdmin(viewerId: number, groupId: number | Column): 
 }
 
 /** SQL: at least one of the scopes admits the viewer. */
-export function viewerAdmitted(viewerId: number, scopes: AnyOfScopes): SQL<boolean> {
+export function viewerAdmitted(viewerId: Key, scopes: AnyOfScopes<Key>): SQL<boolean> {
   const admitting = [
     scopes.groupAdmin === undefined ? undefined : viewerIsGroupAdmin(viewerId, scopes.groupAdmin),
-    // `self` asks for the viewer's key, which is known here; what is left is that they exist.
-    scopes.self === undefined || scopes.self !== viewerId ? undefined : viewerExists(viewerId),
+    // Compared in SQL, not here: in a prepared statement both keys are placeholders.
+    scopes.self === undefined ? undefined : viewerIsUser(viewerId, scopes.self),
   ];
   return (or(...admitting) ?? sql`false`) as SQL<boolean>;
 }
