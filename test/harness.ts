@@ -1,4 +1,5 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { SQL } from 'drizzle-orm';
 import type { ExecutionResult } from 'graphql';
 import { print } from 'graphql';
 import { createServer } from 'node:http';
@@ -138,6 +139,13 @@ export function errorCodes(result: {
   errors?: readonly { extensions?: Record<string, unknown> }[];
 }): unknown[] | undefined {
   return result.errors?.map((error) => error.extensions?.['code']);
+}
+
+/** The rows of a raw SQL query: the oracle tests compare the API with these. */
+export async function selectRows<Row>(db: Db, query: SQL): Promise<Row[]> {
+  // Both drivers answer `execute` with a result carrying `rows`; Db's type does not say so.
+  const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Logger } from 'drizzle-orm';
 import { drizzle as drizzleNodePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -46,7 +47,8 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     const db = drizzleNodePg({ client: pool, relations, logger, jit });
     return { kind: 'postgres', db, close: () => pool.end() };
   }
-  const client = await PGlite.create(options.pgliteDir ?? 'memory://');
+  // pg_trgm backs name search (migration *_pg_trgm); PostgreSQL has it in contrib.
+  const client = await PGlite.create(options.pgliteDir ?? 'memory://', { extensions: { pg_trgm } });
   const db = drizzlePglite({ client, relations, logger, jit });
   return { kind: 'pglite', db, close: () => client.close() };
 }

@@ -24,7 +24,12 @@ export const users = pgTable(
     email: text().notNull().unique(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [check('users_name_not_empty', sql`length(btrim(${table.name})) > 0`)],
+  (table) => [
+    check('users_name_not_empty', sql`length(btrim(${table.name})) > 0`),
+    // Name search (`nameContains`, `nameStartsWith`) is ILIKE, which a trigram index answers for
+    // patterns anywhere in the name. The pg_trgm extension comes from migration *_pg_trgm.
+    index('users_name_trgm').using('gin', sql`${table.name} gin_trgm_ops`),
+  ],
 );
 
 export const groups = pgTable(
@@ -38,7 +43,10 @@ export const groups = pgTable(
     // than reading its first page of them.
     memberCount: integer().notNull().default(0),
   },
-  (table) => [check('groups_name_not_empty', sql`length(btrim(${table.name})) > 0`)],
+  (table) => [
+    check('groups_name_not_empty', sql`length(btrim(${table.name})) > 0`),
+    index('groups_name_trgm').using('gin', sql`${table.name} gin_trgm_ops`),
+  ],
 );
 
 /** The trigger (migration *_member_count_trigger) that keeps groups.member_count up to date. */

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { groups, usersToGroups } from '../db/schema.ts';
 import type { Context } from './context.ts';
+import { nameCondition, type NameFilter } from './name-search.ts';
 import { NotFoundError, postgresErrorOf, rethrowWriteError, SqlState, unknownViewer } from './errors.ts';
 import { cleanName } from './input.ts';
 
@@ -51,6 +52,7 @@ export async function deleteGroup(ctx: Context, id: number): Promise<number> {
   return deleted.id;
 }
 
-export function countGroups(ctx: Context): Promise<number> {
-  return ctx.db.$count(groups);
+/** How many groups there are, or how many the name filter keeps. */
+export function countGroups(ctx: Context, filter?: NameFilter | null): Promise<number> {
+  return ctx.db.$count(groups, nameCondition(groups.name, filter));
 }

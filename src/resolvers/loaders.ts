@@ -1,40 +1,27 @@
 import DataLoader from 'dataloader';
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { groups, type MembershipRole, users, usersToGroups } from '../db/schema.ts';
+import type { MembershipCount } from './membership-count.ts';
 import { perDb, statementName } from './prepared.ts';
 import { viewerExists, viewerIsGroupAdmin } from './viewer.ts';
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /**
- * Request-scoped loaders for what plugin-drizzle cannot fold into the parent query.
- * The junction-based connections page over junction rows through connection helpers, which have
- * no planned `totalCount`; groupsConnection counts a level's users in one grouped statement
- * instead of one per parent (membersConnection reads groups.member_count).
+ * Request-scoped loaders and memos for what plugin-drizzle cannot fold into the parent query, and
+ * the per-request pieces of what it can (the membership counts connections select as `extras`).
  */
 export function createLoaders(db: Db, viewerId: number | undefined) {
   return {
     viewerExists: viewerExistsOnce(db, viewerId ?? 0),
     viewerAccessByGroupId: viewerAccessByGroupId(db, viewerId ?? 0),
-    membershipCountByUserId: membershipCountByUserId(db),
+    /** The count selections of membership connections, per list and filter (membership-count.ts). */
+    membershipCounts: new Map<string, MembershipCount>(),
     // Federation's _entities resolves each representation on its own; these batch them.
     userById: rowById(db, users),
     groupById: rowById(db, groups),
   };
-}
-
-function membershipCountByUserId(db: Db): DataLoader<number, number> {
-  return new DataLoader<number, number>(async (ids) => {
-    const rows = await db
-      .select({ id: usersToGroups.userId, total: count() })
-      .from(usersToGroups)
-      .where(inArray(usersToGroups.userId, [...ids]))
-      .groupBy(usersToGroups.userId);
-    const totals = new Map(rows.map((row) => [row.id, row.total]));
-    // DataLoader pairs answers with keys by position, so follow the key order exactly.
-    return ids.map((id) => totals.get(id) ?? 0);
-  });
 }
 
 function rowById<Table extends typeof users | typeof groups>(

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '../db/schema.ts';
 import { ensureOtherAdminsRemain } from './admins.ts';
 import type { Context } from './context.ts';
+import { nameCondition, type NameFilter } from './name-search.ts';
 import { BadUserInputError, NotFoundError, rethrowWriteError } from './errors.ts';
 import { cleanEmail, cleanName } from './input.ts';
 
@@ -60,6 +61,7 @@ export async function deleteUser(ctx: Context, id: number): Promise<number> {
   });
 }
 
-export function countUsers(ctx: Context): Promise<number> {
-  return ctx.db.$count(users);
+/** How many users there are, or how many the name filter keeps. */
+export function countUsers(ctx: Context, filter?: NameFilter | null): Promise<number> {
+  return ctx.db.$count(users, nameCondition(users.name, filter));
 }

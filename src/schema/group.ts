@@ -3,6 +3,8 @@ import { connectionPageSize } from '../resolvers/pagination.ts';
 import { checkBatchSize, inKeyOrder } from '../resolvers/batch.ts';
 import { viewerRoleIn } from '../resolvers/viewer.ts';
 import { builder } from './builder.ts';
+import { filteredTotalCount, NameFilter } from './name-filter.ts';
+import { nameSearchWhere } from '../resolvers/name-search.ts';
 import { MembershipRole } from './membership-role.ts';
 
 export const Group = builder.drizzleNode('groups', {
@@ -68,18 +70,20 @@ builder.queryFields((t) => ({
   groups: t.drizzleConnection(
     {
       type: 'groups',
-      description: 'All groups, ordered by ID, as a connection.',
+      description: 'All groups, or those the filter keeps, ordered by ID, as a connection.',
+      args: { filter: t.arg({ type: NameFilter, description: 'Which groups to return: a search by name.' }) },
+      totalCount: (_parent, args, ctx) => countGroups(ctx, args.filter),
       ...connectionPageSize,
-      resolve: (query, _root, _args, ctx) => ctx.db.query.groups.findMany(query({ orderBy: { id: 'asc' } })),
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.query.groups.findMany(query({ orderBy: { id: 'asc' }, where: nameSearchWhere(args.filter) })),
     },
     {
       name: 'GroupConnection',
       description: 'A page of groups.',
       fields: (connection) => ({
-        totalCount: connection.int({
-          description: 'How many groups exist, across all pages.',
-          resolve: (_page, _args, ctx) => countGroups(ctx),
-        }),
+        totalCount: connection.int(
+          filteredTotalCount('How many groups the filter keeps (all of them without one), across all pages.'),
+        ),
       }),
     },
     { name: 'GroupEdge', description: 'A group and its cursor.' },

@@ -5,6 +5,8 @@ import './membership-role.ts';
 import './user.ts';
 import './group.ts';
 import './membership.ts';
+import './membership-connections.ts';
+import './membership-lookup.ts';
 import './node.ts';
 import './stitching.ts';
 import './federation.ts';

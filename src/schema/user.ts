@@ -3,6 +3,8 @@ import { countUsers, userNotFound } from '../resolvers/user.ts';
 import { checkBatchSize, inKeyOrder } from '../resolvers/batch.ts';
 import { unknownViewer } from '../resolvers/errors.ts';
 import { builder } from './builder.ts';
+import { filteredTotalCount, NameFilter } from './name-filter.ts';
+import { nameSearchWhere } from '../resolvers/name-search.ts';
 
 export const User = builder.drizzleNode('users', {
   name: 'User',
@@ -77,18 +79,20 @@ builder.queryFields((t) => ({
   users: t.drizzleConnection(
     {
       type: 'users',
-      description: 'All users, ordered by ID, as a connection.',
+      description: 'All users, or those the filter keeps, ordered by ID, as a connection.',
+      args: { filter: t.arg({ type: NameFilter, description: 'Which users to return: a search by name.' }) },
+      totalCount: (_parent, args, ctx) => countUsers(ctx, args.filter),
       ...connectionPageSize,
-      resolve: (query, _root, _args, ctx) => ctx.db.query.users.findMany(query({ orderBy: { id: 'asc' } })),
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.query.users.findMany(query({ orderBy: { id: 'asc' }, where: nameSearchWhere(args.filter) })),
     },
     {
       name: 'UserConnection',
       description: 'A page of users.',
       fields: (connection) => ({
-        totalCount: connection.int({
-          description: 'How many users exist, across all pages.',
-          resolve: (_page, _args, ctx) => countUsers(ctx),
-        }),
+        totalCount: connection.int(
+          filteredTotalCount('How many users the filter keeps (all of them without one), across all pages.'),
+        ),
       }),
     },
     { name: 'UserEdge', description: 'A user and its cursor.' },
