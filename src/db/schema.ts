@@ -38,9 +38,9 @@ export const groups = pgTable(
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     name: text().notNull().unique(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    // Kept equal to the group's rows in users_to_groups by memberCountTrigger, in the same
-    // transaction as the change: counting a group of 27,000 members on every read took longer
-    // than reading its first page of them.
+    // Kept equal to the group's rows in users_to_groups by triggers on that table (migration
+    // *_member_count_per_statement), in the same transaction as the change: counting a group of
+    // 27,000 members on every read took longer than reading its first page of them.
     memberCount: integer().notNull().default(0),
   },
   (table) => [
@@ -48,9 +48,6 @@ export const groups = pgTable(
     index('groups_name_trgm').using('gin', sql`${table.name} gin_trgm_ops`),
   ],
 );
-
-/** The trigger (migration *_member_count_trigger) that keeps groups.member_count up to date. */
-export const memberCountTrigger = 'users_to_groups_count_members';
 
 /** What a member may do in a group. ADMINs manage members, roles and the group itself. */
 export const membershipRole = pgEnum('membership_role', ['MEMBER', 'ADMIN']);
