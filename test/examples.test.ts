@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTrustedDocuments } from '../src/http/trusted-documents.ts';
 import {
   AddMemberDocument,
+  AddMembersDocument,
   GroupMembersPageDocument,
+  SearchGroupMembersDocument,
   RemoveMemberDocument,
   UsersWithGroupsDocument,
 } from '../examples/gql/graphql.ts';
@@ -110,6 +112,52 @@ describe('the example operations', () => {
     expect(removed.data!.removeMember).toMatchObject({
       removed: true,
       group: { memberCount: members.totalCount },
+    });
+  });
+});
+
+describe('the member-list example operations', () => {
+  let api: Client;
+  let admin: Client;
+  beforeAll(async () => {
+    ({ api, admin } = await appWith(undefined));
+  });
+
+  it('search a group’s members by name, ordered by name, page by page', async () => {
+    const groupId = groupGlobalId(community.groupIds[0]!);
+    // Fixture names are "User <i> <tag>": "User 1" matches users 1 and 10 to 19.
+    const first = await api.byText(SearchGroupMembersDocument, { groupId, search: 'user 1', first: 3 });
+    expect(first.errors).toBeUndefined();
+    const connection = first.data!.group!.membersConnection;
+    const names = connection.edges.map((edge) => edge.node.name);
+    expect(names).toHaveLength(3);
+    expect(names.every((name) => name.startsWith('User 1'))).toBe(true);
+    // The order itself is checked against SQL (with the database's collation) in
+    // membership-lists.test.ts; here, that the pages split the results without gap or overlap.
+    const next = await api.byText(SearchGroupMembersDocument, {
+      groupId,
+      search: 'user 1',
+      first: 100,
+      after: connection.pageInfo.endCursor,
+    });
+    const rest = next.data!.group!.membersConnection.edges.map((edge) => edge.node.name);
+    expect(names.length + rest.length).toBe(connection.totalCount);
+    expect(new Set([...names, ...rest]).size).toBe(connection.totalCount);
+  });
+
+  it('add several members in one call, each reported', async () => {
+    const groupId = groupGlobalId(community.groupIds[2]!);
+    const userIds = community.userIds.slice(0, 4).map(userGlobalId);
+    const result = await admin.byText(AddMembersDocument, { groupId, userIds });
+    expect(result.errors).toBeUndefined();
+    const payload = result.data!.addMembers;
+    expect(payload.results.map((entry) => entry.userId)).toEqual(userIds);
+    const before = payload.group.memberCount - payload.addedCount;
+    expect(payload.results.filter((entry) => entry.added)).toHaveLength(payload.addedCount);
+    const again = await admin.byText(AddMembersDocument, { groupId, userIds });
+    expect(again.data!.addMembers).toMatchObject({
+      addedCount: 0,
+      group: { memberCount: before + payload.addedCount },
     });
   });
 });

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './gql/index.ts';
-import { createCommunity } from './fixtures.ts';
+import { createCommunity, groupGlobalId } from './fixtures.ts';
 import { errorCodes, startTestApp, type TestApp } from './harness.ts';
 
 // A many-to-many graph invites `groups { members { groups { members … } } }`, which grows
@@ -117,6 +117,37 @@ describe('query limits', () => {
     const result = await strict.gql(BenchmarkW3);
     expect(errorCodes(result)).toEqual(['QUERY_TOO_LARGE']);
     expect(result.errors![0]!.extensions).toMatchObject({ limit: 'complexity', max: 100 });
+    expect(strict.statements).toEqual([]);
+  });
+});
+
+const FilteredMembers = graphql(`
+  query LimitsFilteredMembers($id: ID!, $filter: MemberFilter, $orderBy: [MemberOrder!]) {
+    group(id: $id) {
+      members(first: 2, filter: $filter, orderBy: $orderBy) {
+        id
+      }
+    }
+  }
+`);
+
+describe('query cost of filters and orders', () => {
+  it('adds a page’s worth for each filter condition and non-ID order key, and refuses past the limit', async () => {
+    const strict = await startTestApp({ queryLimits: { complexity: 200, depth: 15, breadth: 1000 } });
+    // No such group: the plain query runs and answers NOT_FOUND, the filtered one never runs.
+    const id = groupGlobalId(2_000_000_000);
+    // group 1 + members (1 + 2 × id 1): 4.
+    const plain = await strict.gql(FilteredMembers, { id, orderBy: [{ field: 'ID', direction: 'DESC' }] });
+    expect(errorCodes(plain)).toEqual(['NOT_FOUND']);
+    strict.statements.length = 0;
+    const filtered = await strict.gql(FilteredMembers, {
+      id,
+      filter: { role: 'ADMIN', nameContains: 'a' },
+      orderBy: [{ field: 'NAME', direction: 'ASC' }],
+    });
+    expect(errorCodes(filtered)).toEqual(['QUERY_TOO_LARGE']);
+    // Three scans of 100 each on top of the plain query's 4.
+    expect(filtered.errors![0]!.message).toMatch(/complexity is 304, over the limit of 200/);
     expect(strict.statements).toEqual([]);
   });
 });

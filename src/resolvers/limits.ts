@@ -19,6 +19,10 @@ export const defaultQueryLimits: QueryLimits = { complexity: 500_000, depth: 15,
  * batch lookups return one row per ID; a connection's `edges` are the page already counted.
  * So `users(first: 50) { edges { node { groups(first: 20) { name } } } }` costs about
  * 50 × (3 + 20 × 2).
+ *
+ * A filter never lowers that count (nobody knows how many rows it keeps), and each condition of
+ * `filter` and each key of `orderBy` other than the ID adds `SCAN_WEIGHT` to the field itself:
+ * to apply it PostgreSQL may read the whole list, not only the page.
  */
 export function fieldComplexity<Context>(
   args: Record<string, unknown>,
@@ -26,12 +30,26 @@ export function fieldComplexity<Context>(
   field: GraphQLField<unknown, Context, Record<string, unknown>>,
 ): { field: number; multiplier: number } {
   const pageSize = [args['first'], args['last']].find((value): value is number => typeof value === 'number');
+  const scans = filterConditions(args['filter']) + orderKeys(args['orderBy']);
   const ids = Array.isArray(args['ids']) ? args['ids'].length : undefined;
   const returns = getNamedType(field.type).name;
   // A connection's page size applies once, on the connection: its `edges` list is that page.
   const isPage =
     returns.endsWith('Connection') || (isListType(getNullableType(field.type)) && !returns.endsWith('Edge'));
-  return { field: 1, multiplier: isPage ? (pageSize ?? ids ?? DEFAULT_PAGE_SIZE) : 1 };
+  return { field: 1 + scans * SCAN_WEIGHT, multiplier: isPage ? (pageSize ?? ids ?? DEFAULT_PAGE_SIZE) : 1 };
+}
+
+/** What a filter or an order key not answered by the page's index costs: a page's worth of rows. */
+export const SCAN_WEIGHT = DEFAULT_PAGE_SIZE;
+
+function filterConditions(filter: unknown): number {
+  if (typeof filter !== 'object' || filter === null) return 0;
+  return Object.values(filter).filter((value) => value != null).length;
+}
+
+function orderKeys(orderBy: unknown): number {
+  if (!Array.isArray(orderBy)) return 0;
+  return orderBy.filter((term: { field?: unknown } | null) => term?.field !== 'ID').length;
 }
 
 const limitNames = { Complexity: 'complexity', Depth: 'depth', Breadth: 'number of fields' } as const;

@@ -183,9 +183,16 @@ export function membershipCondition(
     ) as SQL;
 }
 
-/** A filter's identity, for caching what is built from it (loaders, order callbacks). */
+/**
+ * A filter's identity, for finding what was built from it (the count a connection selected).
+ * Canonical: plugin-drizzle plans a field with the arguments it reads from the document, where a
+ * condition given as a null variable can be absent, and the resolver sees it as null.
+ */
 export function filterKey(filter: MembershipFilter | null | undefined): string {
-  return filter ? JSON.stringify(filter) : '';
+  if (!filter) return '';
+  const given = Object.entries(filter).filter(([, value]) => value != null);
+  given.sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify(given);
 }
 
 /** Prefixes a connection's cursors with its field and order; see `innerCursor`. */

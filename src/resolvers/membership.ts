@@ -23,10 +23,10 @@ const userForeignKey = getTableConfig(usersToGroups)
   ?.getName();
 
 /** Who may add a member to a group: its admins. */
-const mayAdd = <K extends Key>(groupId: K): AnyOfScopes<K> => ({ groupAdmin: groupId });
+export const mayAdd = <K extends Key>(groupId: K): AnyOfScopes<K> => ({ groupAdmin: groupId });
 
 /** Who may remove a member: the group's admins, or the member themselves (leaving). */
-const mayRemove = <K extends Key>(userId: K, groupId: K): AnyOfScopes<K> => ({
+export const mayRemove = <K extends Key>(userId: K, groupId: K): AnyOfScopes<K> => ({
   groupAdmin: groupId,
   self: userId,
 });
@@ -35,14 +35,14 @@ const mayRemove = <K extends Key>(userId: K, groupId: K): AnyOfScopes<K> => ({
 export type MembershipWrite = { changed: boolean } | Refused;
 
 /** The keys every membership statement takes (a type, not an interface: drizzle wants a record). */
-type MembershipKeys = {
+export type MembershipKeys = {
   viewerId: number;
   userId: number;
   groupId: number;
 };
 
 /** Where each statement's parameters go: filled in from `MembershipKeys` on every execution. */
-const keys = {
+export const keys = {
   viewerId: sql.placeholder('viewerId'),
   userId: sql.placeholder('userId'),
   groupId: sql.placeholder('groupId'),
@@ -53,7 +53,7 @@ const keys = {
  * the group and the viewer's account exist, and whether `scopes` admits the viewer. The write
  * runs only where `allowed`, so the check and the change are one statement on one snapshot.
  */
-function accessCte(db: Db, scopes: AnyOfScopes<Key>) {
+export function accessCte(db: Db, scopes: AnyOfScopes<Key>) {
   return db.$with('access').as(
     db
       .select({
@@ -145,7 +145,7 @@ const membershipStatements = perDb((db) => ({
 }));
 
 /** Whether the write was allowed, throwing NOT_FOUND or UNAUTHENTICATED first as a scope check would. */
-function allowed(found: { groupExists: boolean; viewerExists: boolean; allowed: boolean }): boolean {
+export function allowed(found: { groupExists: boolean; viewerExists: boolean; allowed: boolean }): boolean {
   ensureGroupAndViewerExist(found);
   return found.allowed;
 }
@@ -161,7 +161,7 @@ export async function addMember(ctx: Context, userId: number, groupId: number): 
 }
 
 /** An insert that only an allowed viewer reaches, refused by a foreign key: NOT_FOUND for that side. */
-function rethrowMissingSide(error: unknown): never {
+export function rethrowMissingSide(error: unknown): never {
   const postgresError = postgresErrorOf(error);
   if (postgresError?.code === SqlState.foreignKeyViolation) {
     throw postgresError.constraint === userForeignKey ? userNotFound() : groupNotFound();
@@ -228,7 +228,7 @@ export async function setMemberRole(
   });
 }
 
-function membership(userId: Key, groupId: Key, ...more: SQL[]): SQL | undefined {
+export function membership(userId: Key, groupId: Key, ...more: SQL[]): SQL | undefined {
   return and(eq(usersToGroups.userId, userId), eq(usersToGroups.groupId, groupId), ...more);
 }
 

@@ -13,6 +13,7 @@ import './federation.ts';
 import './user-mutations.ts';
 import './group-mutations.ts';
 import './membership-mutations.ts';
+import './membership-bulk-mutations.ts';
 
 /**
  * plugin-relay resolves every global `id` field with an async function, so each User and Group
