@@ -22,7 +22,7 @@ import {
   startSubject,
   subjectDefinitions,
 } from './lib/subjects.ts';
-import { seededRandom, type Workload, workloads } from './lib/workloads.ts';
+import { implementsWorkload, seededRandom, type Workload, workloads } from './lib/workloads.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -62,6 +62,9 @@ const onlySubjects = only(options.subjects);
 const partial = Boolean(onlyWorkloads || onlySubjects);
 
 const log = (message: string) => console.log(`[bench] ${message}`);
+/** The subjects that take part in a workload (W6 is the API's and the floor's only). */
+const takingPart = (subjects: RunningSubject[], workload: Workload) =>
+  subjects.filter((subject) => implementsWorkload(subject.definition.name, workload));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function startAll(databaseUrl: string, credentials: Credentials): Promise<RunningSubject[]> {
@@ -80,8 +83,9 @@ async function startAll(databaseUrl: string, credentials: Credentials): Promise<
  * Every subject must return exactly the API's data, keys in the same order, for every read
  * workload; a subject with its own schema (PostGraphile) is compared after its `adapt`.
  */
-async function checkSameData(subjects: RunningSubject[], reads: Workload[]): Promise<void> {
+async function checkSameData(everySubject: RunningSubject[], reads: Workload[]): Promise<void> {
   for (const workload of reads) {
+    const subjects = takingPart(everySubject, workload);
     const body = workload.steps(Math.random)[0]!.body({});
     const answers = await Promise.all(
       subjects.map(async (subject) => {
@@ -106,8 +110,9 @@ async function checkSameData(subjects: RunningSubject[], reads: Workload[]): Pro
  * Every subject must answer the writes without a GraphQL error: an error comes with HTTP 200,
  * so the load generator would count a refused W4 (say, a missing token) as a success.
  */
-async function checkWritesSucceed(subjects: RunningSubject[], writes: Workload[]): Promise<void> {
+async function checkWritesSucceed(everySubject: RunningSubject[], writes: Workload[]): Promise<void> {
   for (const workload of writes) {
+    const subjects = takingPart(everySubject, workload);
     for (const subject of subjects) {
       for (const answer of (await ask(subject, workload, seededRandom(11), 2)) as { errors?: unknown[] }[]) {
         if (answer.errors) {
@@ -172,8 +177,8 @@ async function main(): Promise<void> {
     if (options['check-only']) return;
 
     const statements = new Map<string, number>();
-    for (const subject of subjects) {
-      for (const workload of all) {
+    for (const workload of all) {
+      for (const subject of takingPart(subjects, workload)) {
         statements.set(
           `${subject.definition.name}/${workload.name}`,
           await statementsPerRequest(subject, workload),
@@ -182,7 +187,7 @@ async function main(): Promise<void> {
     }
     log('warming up');
     for (const workload of all) {
-      for (const subject of subjects)
+      for (const subject of takingPart(subjects, workload))
         await load(subject, workload, {
           seconds: settings.warmUpSeconds,
           concurrency: settings.concurrency,
@@ -193,7 +198,8 @@ async function main(): Promise<void> {
     for (let round = 0; round < settings.rounds; round += 1) {
       for (const workload of all) {
         // Rotate who goes first, so no subject always runs right after the same neighbour.
-        const order = subjects.map((_, i) => subjects[(i + round) % subjects.length]!);
+        const present = takingPart(subjects, workload);
+        const order = present.map((_, i) => present[(i + round) % present.length]!);
         for (const subject of order) {
           const result = await load(subject, workload, {
             seconds: settings.seconds,
@@ -211,7 +217,7 @@ async function main(): Promise<void> {
     const peakRss = new Map(subjects.map((subject) => [subject.definition.label, subject.peakRss()]));
     const rows: Row[] = all.flatMap((workload) => {
       const floor = median(samples.get(`floor/${workload.name}`)!.map((sample) => sample.requestsPerSecond));
-      return subjects.map((subject) => {
+      return takingPart(subjects, workload).map((subject) => {
         const results = samples.get(`${subject.definition.name}/${workload.name}`)!;
         const requestsPerSecond = median(results.map((result) => result.requestsPerSecond));
         return {
@@ -234,12 +240,12 @@ async function main(): Promise<void> {
       return;
     }
 
-    const pgbenchRows = ['W1', 'W2', 'W3'].map((name) => ({ name, result: pgbench(main.url, name) }));
+    const pgbenchRows = ['W1', 'W2', 'W3', 'W6'].map((name) => ({ name, result: pgbench(main.url, name) }));
     const curve = await scaleCurve();
-    const explain = await explainWorkload(
-      curve.at(-1)!.url,
-      all.find((workload) => workload.name === 'W2')!,
-    );
+    const explains = [];
+    for (const workload of all.filter(({ name }) => name === 'W2' || name === 'W6')) {
+      explains.push(await explainWorkload(curve.at(-1)!.url, workload));
+    }
     const minutes = (Date.now() - started) / 60_000;
     const markdown = document({
       settings,
@@ -248,7 +254,7 @@ async function main(): Promise<void> {
       peakRss,
       pgbenchRows,
       curve,
-      explain,
+      explains,
       seedSeconds: main.seedSeconds,
       minutes,
       shape: main.shape,

@@ -10,7 +10,7 @@
  *
  * POST /w1, /w3: no input. POST /w2: { variables: { groupId } }. POST /w4: { operationName:
  * 'W4Add' | 'W4Remove', variables: { input: { userId, groupId } } }. POST /w5: { variables:
- * { ids } }. The bodies are the GraphQL requests minus `query`, as the runner sends them.
+ * { ids } }. POST /w6: { variables: { groupId } }. The bodies are the GraphQL requests minus `query`, as the runner sends them.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -64,6 +64,7 @@ const sql = {
   w4Add: loadSql('w4-add.sql'),
   w4Remove: loadSql('w4-remove.sql'),
   w5: loadSql('w5.sql'),
+  w6: loadSql('w6.sql', ['group_id']),
 };
 
 function field(value: unknown, key: string): unknown {
@@ -96,6 +97,11 @@ const routes: Record<string, (body: unknown) => Statement> = {
     }
     throw new BadRequestError('operationName must be W4Add or W4Remove.');
   },
+  '/w6': (body) => ({
+    name: 'w6',
+    text: sql.w6,
+    values: [idOf('Group', field(field(body, 'variables'), 'groupId'))],
+  }),
   '/w5': (body) => {
     const ids = field(field(body, 'variables'), 'ids');
     if (!Array.isArray(ids)) throw new BadRequestError('variables.ids must be a list of IDs.');

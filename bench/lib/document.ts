@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import type { Explained } from './explain.ts';
 import { markdownTable, type Row } from './report.ts';
 import { subjectDefinitions } from './subjects.ts';
 import { targetsTable } from './targets.ts';
@@ -31,6 +32,25 @@ export function targetSubjects() {
   return { api: label('api'), dataloader: label('dataloader'), floor: label('floor') };
 }
 
+function explainedSection({ workload, sql, plan, sequentialScans }: Explained): string {
+  const scans =
+    sequentialScans.length === 0
+      ? 'Index scans only: no sequential scan of the junction or users table.'
+      : `Sequential scans of growing tables: ${sequentialScans.map((scan) => `\`${scan.trim()}\``).join(', ')}.`;
+  return `#### ${workload.name}: ${workload.title}
+
+${scans}
+
+\`\`\`sql
+${sql}
+\`\`\`
+
+\`\`\`
+${plan}
+\`\`\`
+`;
+}
+
 export function document(input: {
   settings: BenchSettings;
   quick: boolean;
@@ -38,7 +58,7 @@ export function document(input: {
   peakRss: Map<string, number>;
   pgbenchRows: { name: string; result: { tps: number; latencyMs: number } | undefined }[];
   curve: CurvePoint[];
-  explain: { sql: string; plan: string };
+  explains: Explained[];
   seedSeconds: number;
   minutes: number;
   shape: { users: number; groups: number; memberships: number; largestGroup: number };
@@ -91,17 +111,12 @@ ${input.curve.map((point) => `| ${point.memberships.toLocaleString('en-US')} | $
 
 W2 grows ${(last.w2 / first.w2).toFixed(2)}× from ${first.memberships.toLocaleString('en-US')} to ${last.memberships.toLocaleString('en-US')} memberships.
 
-The statement the API sends for W2 at ${last.memberships.toLocaleString('en-US')} memberships, and PostgreSQL's plan for it
-(\`EXPLAIN (ANALYZE, BUFFERS)\`): index scans on the junction table, no sequential scan.
+### Plans
 
-\`\`\`sql
-${input.explain.sql}
-\`\`\`
+The statements the API sends at ${last.memberships.toLocaleString('en-US')} memberships for the heaviest reads on the largest
+group, and PostgreSQL's plans for them (\`EXPLAIN (ANALYZE, BUFFERS)\`).
 
-\`\`\`
-${input.explain.plan}
-\`\`\`
-
+${input.explains.map(explainedSection).join('\n')}
 ## Method
 
 - Subjects, all started as separate processes against the same database: this API as users start it (\`npm start\`

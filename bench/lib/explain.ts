@@ -9,10 +9,15 @@ import type { Workload } from './workloads.ts';
  * Runs a workload through the API in-process, captures the SQL it generates, and returns
  * PostgreSQL's EXPLAIN ANALYZE of that exact statement with its parameters.
  */
-export async function explainWorkload(
-  databaseUrl: string,
-  workload: Workload,
-): Promise<{ sql: string; plan: string }> {
+export interface Explained {
+  workload: Workload;
+  sql: string;
+  plan: string;
+  /** The plan's sequential scans of the tables that grow with the data: what an index should answer. */
+  sequentialScans: string[];
+}
+
+export async function explainWorkload(databaseUrl: string, workload: Workload): Promise<Explained> {
   const captured: { query: string; params: unknown[] }[] = [];
   const database = await createDatabase({
     url: databaseUrl,
@@ -46,7 +51,9 @@ export async function explainWorkload(
       `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) ${statement.query}`,
       statement.params,
     );
-    return { sql: statement.query, plan: result.rows.map((row) => row['QUERY PLAN']).join('\n') };
+    const plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
+    const sequentialScans = plan.match(/Seq Scan on (users_to_groups|users)\b[^\n]*/g) ?? [];
+    return { workload, sql: statement.query, plan, sequentialScans };
   } finally {
     await client.end();
   }

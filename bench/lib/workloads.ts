@@ -20,7 +20,7 @@ export interface Step {
 
 /** One benchmark workload: what every subject is asked, as GraphQL requests. */
 export interface Workload {
-  name: 'W1' | 'W2' | 'W3' | 'W4' | 'W5';
+  name: 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6';
   title: string;
   /** The GraphQL document, from bench/workloads/<name>.graphql. */
   query: string;
@@ -33,6 +33,16 @@ export interface Workload {
   readOnly: boolean;
   /** Sent signed in as the bench admin, who administers every group: W4's mutations need one. */
   signedIn: boolean;
+  /**
+   * The subjects that implement it, when not all do: the DataLoader and naive baselines and
+   * PostGraphile (without a filter plugin) have no filtered, ordered member lists.
+   */
+  subjects?: readonly string[];
+}
+
+/** Whether a subject takes part in a workload. */
+export function implementsWorkload(subjectName: string, workload: Workload): boolean {
+  return !workload.subjects || workload.subjects.includes(subjectName);
 }
 
 export interface DataShape {
@@ -107,6 +117,15 @@ export function workloads(shape: DataShape): Workload[] {
       steps: () => [{ body: () => ({ variables: { ids: firstHundredUsers } }) }],
       readOnly: true,
       signedIn: false,
+    },
+    {
+      name: 'W6',
+      title: 'largest group: a filtered, ordered member page',
+      query: documentOf('w6'),
+      steps: () => [{ body: () => ({ variables: { groupId: encodeGlobalID('Group', 1) } }) }],
+      readOnly: true,
+      signedIn: false,
+      subjects: ['api', 'floor'],
     },
   ];
 }
