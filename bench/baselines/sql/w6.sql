@@ -1,4 +1,4 @@
--- W6: the first 20 MEMBERs of one group whose name contains "12", by name (then ID), with when
+-- W6: the first 20 MEMBERs of one group whose name contains "123", by name (then ID), with when
 -- each joined, whether more follow, and how many match in all, as the complete GraphQL response.
 -- `:group_id` as in w2.sql. The name search reads users through its trigram index
 -- (users_name_trgm) and joins the group's memberships by key; the page is sorted after that.
@@ -12,7 +12,7 @@ select json_build_object('data', json_build_object('group', (
         select count(*)
         from users_to_groups m
         join users u on u.id = m.user_id
-        where m.group_id = g.id and m.role = 'MEMBER' and u.name ilike '%12%'
+        where m.group_id = g.id and m.role = 'MEMBER' and u.name ilike '%123%'
       ),
       'edges', page.edges,
       'pageInfo', json_build_object('hasNextPage', page.rows > 20)))
@@ -30,7 +30,7 @@ select json_build_object('data', json_build_object('group', (
       select m.role, m.joined_at, u.id, u.name, row_number() over (order by u.name, u.id) as position
       from users_to_groups m
       join users u on u.id = m.user_id
-      where m.group_id = g.id and m.role = 'MEMBER' and u.name ilike '%12%'
+      where m.group_id = g.id and m.role = 'MEMBER' and u.name ilike '%123%'
       order by u.name, u.id
       limit 21
     ) p
