@@ -338,18 +338,36 @@ describe('bad list input', () => {
     expect(app.statements).toEqual([]);
   });
 
-  it('an unknown order field is a GraphQL validation error', async () => {
-    const response = await app.fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: `{ group(id: "${groupGlobalId(groupIds[0]!)}") { members(orderBy: [{ field: SIZE }]) { id } } }`,
-      }),
-    });
-    const body = (await response.json()) as { errors: { message: string }[] };
-    expect(body.errors[0]?.message).toMatch(/SIZE/);
+  it('an unknown order field sent as a variable is BAD_USER_INPUT naming the value, with no SQL run', async () => {
+    const body = await postRaw(
+      `query ($orderBy: [MemberOrder!]) { group(id: "${groupGlobalId(groupIds[0]!)}") { members(orderBy: $orderBy) { id } } }`,
+      { orderBy: [{ field: 'SIZE' }] },
+    );
+    expect(body.errors.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(body.errors[0]!.message).toMatch(/SIZE/);
+    expect(app.statements).toEqual([]);
+  });
+
+  it('an unknown order field written into the document fails validation, with no SQL run', async () => {
+    const body = await postRaw(
+      `{ group(id: "${groupGlobalId(groupIds[0]!)}") { members(orderBy: [{ field: SIZE }]) { id } } }`,
+    );
+    expect(body.errors.map((error) => error.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(body.errors[0]!.message).toMatch(/SIZE/);
+    expect(app.statements).toEqual([]);
   });
 });
+
+/** Posts a document the typed client cannot express. */
+async function postRaw(query: string, variables?: Record<string, unknown>) {
+  app.statements.length = 0;
+  const response = await app.fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { errors: { message: string; extensions?: { code?: string } }[] };
+}
 
 const Lookups = graphql(`
   query ListsLookups($first: Int!, $userId: ID!, $with: ID!, $filter: NameFilter, $groupFilter: NameFilter) {

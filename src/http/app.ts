@@ -1,3 +1,4 @@
+import { useVariableErrorCodes } from './variable-errors.ts';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
@@ -149,6 +150,7 @@ export function createApp({
       // graphql-js' interpreter. plugin-drizzle finds preloaded rows under it thanks to
       // patches/@pothos+selection-mapper (see patches/README.md).
       useGraphQlJit(),
+      useVariableErrorCodes(),
       ...useReadiness(db, started, stopping),
       ...useRequestLimits(requestLimits, { production }),
       useGraphiQLAssets(),
