@@ -21,8 +21,9 @@ select json_build_object('data', json_build_object('group', (
     select
       coalesce(json_agg(json_build_object(
         'role', p.role,
-        -- The API's DateTime: ISO 8601 in UTC with milliseconds.
-        'joinedAt', to_char(p.joined_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        -- The API's DateTime: ISO 8601 in UTC with milliseconds. The colons are quoted text, so
+        -- pgbench does not read a colon and the letters after it as one of its variables.
+        'joinedAt', to_char(p.joined_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24":"MI":"SS.MS"Z"'),
         'node', json_build_object('id', encode(convert_to('User:' || p.id, 'UTF8'), 'base64'), 'name', p.name)
       ) order by p.name, p.id) filter (where p.position <= 20), '[]') as edges,
       count(*) as rows
