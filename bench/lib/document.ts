@@ -135,9 +135,11 @@ ${input.explains.map(explainedSection).join('\n')}
   same \`first\` limits), and two things it has no field for come from SQL functions that
   \`bench/baselines/postgraphile-setup.sql\` adds in a schema of their own: \`add_member\`/\`remove_member\` for W4 (the
   generated create mutation fails on an existing pair) and \`users_by_row_ids\` for W5 (PostGraphile's \`node\` takes
-  one ID). Before timing, every subject's answer to W1, W2, W3 and W5 is compared with the API's and must be
-  identical; PostGraphile's after turning its node IDs into the API's and its \`{ nodes }\` connections into lists
-  (\`bench/lib/postgraphile.ts\`, never timed). W4 is sent signed in as a seeded admin of every group; each
+  one ID). W6 (a member page filtered by role and name and ordered by name) runs on this API and the floor only:
+  the naive and DataLoader baselines have no member filters or orders, and PostGraphile would need
+  \`postgraphile-plugin-connection-filter\`. Before timing, every subject's answer to W1, W2, W3, W5 and W6 is compared
+  with the API's and must be identical; PostGraphile's after turning its node IDs into the API's and its \`{ nodes }\`
+  connections into lists (\`bench/lib/postgraphile.ts\`, never timed). W4 is sent signed in as a seeded admin of every group; each
   connection adds a random pair and then removes that pair again (or, when the pair was already a membership, adds it
   once more), so the data ends as seeded: this API checks that the viewer administers the group in the same
   statement that makes the change (counted below); the baselines and PostGraphile do no authorization. Every subject must answer W4 without a GraphQL
