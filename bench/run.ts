@@ -11,7 +11,7 @@ import { load, type LoadResult, sequentialMedian } from './lib/load.ts';
 import { markdownTable, type Row, resultsChart } from './lib/report.ts';
 import { targetsTable } from './lib/targets.ts';
 import { type CurvePoint, document, targetSubjects } from './lib/document.ts';
-import { prepareDatabase } from './lib/databases.ts';
+import { prepareDatabase, settleAfterWrites } from './lib/databases.ts';
 import { explainWorkload } from './lib/explain.ts';
 import { bundleBaselines } from './lib/bundle.ts';
 import {
@@ -187,12 +187,14 @@ async function main(): Promise<void> {
     }
     log('warming up');
     for (const workload of all) {
-      for (const subject of takingPart(subjects, workload))
+      for (const subject of takingPart(subjects, workload)) {
         await load(subject, workload, {
           seconds: settings.warmUpSeconds,
           concurrency: settings.concurrency,
           seed: 1,
         });
+        if (!workload.readOnly) await settleAfterWrites(main.url);
+      }
     }
     const samples = new Map<string, LoadResult[]>();
     for (let round = 0; round < settings.rounds; round += 1) {
@@ -206,6 +208,7 @@ async function main(): Promise<void> {
             concurrency: settings.concurrency,
             seed: round + 2,
           });
+          if (!workload.readOnly) await settleAfterWrites(main.url);
           const key = `${subject.definition.name}/${workload.name}`;
           samples.set(key, [...(samples.get(key) ?? []), result]);
           log(

@@ -62,3 +62,20 @@ async function shapeOf(url: string): Promise<PreparedDatabase['shape'] | undefin
     await client.end();
   }
 }
+
+/**
+ * After a write workload: vacuums and analyzes the tables it churned, outside any timed window.
+ * W4's adds and removes leave tens of thousands of dead junction rows, more the faster a subject
+ * writes; with them, PostgreSQL's plan for W6 flipped from the name index and key lookups (about
+ * 1 ms) to scanning all 27,508 memberships of the group (about 250 ms), for the floor and the API
+ * alike. Vacuumed, every subject's reads run on the same plans, whoever wrote before them.
+ */
+export async function settleAfterWrites(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('VACUUM (ANALYZE) users_to_groups, groups');
+  } finally {
+    await client.end();
+  }
+}
