@@ -193,9 +193,10 @@ export async function removeMembers(ctx: Context, groupId: number, userIds: numb
   if (!outcome) throw new Error('The access CTE has exactly one row.');
   if (!allowed(outcome)) return refused;
   const removed = outcome.changed.map(Number);
+  const removedNow = new Set(removed);
   // Members the statement saw but did not remove: ADMINs, or members promoted while it ran (its
   // delete re-reads a row changed under it and keeps it when it is no longer a MEMBER's).
-  const kept = outcome.members.map(Number).filter((userId) => !removed.includes(userId));
+  const kept = outcome.members.map(Number).filter((userId) => !removedNow.has(userId));
   if (kept.length > 0) removed.push(...(await removeMembersWithAdmins(ctx, groupId, kept)));
   return { changes: changesOf(userIds, outcome.found, removed) };
 }

@@ -23,16 +23,13 @@ import {
   orderListDescription,
   UserGroupFilter,
 } from './membership-order.ts';
-import { MembershipRole } from './membership-role.ts';
+import { membershipFields } from './membership-lookup.ts';
 import { User } from './user.ts';
 
 // A `through` relation returns the related rows without the junction's columns, so the
 // connections page over the junction rows too (users.memberships, groups.memberships) and expose
 // the related object as each edge's node, keeping `joinedAt` and `role` on the edge. Their
 // cursors carry the field and the order they were made for (membership-lists.ts).
-
-const joinedAtDescription = 'When the user joined the group.';
-const roleDescription = 'What the user may do in the group: MEMBER, or ADMIN who manages it.';
 
 /**
  * The count a connection's `totalCount` reads, as `extras` for the parent's selection, or none when
@@ -123,14 +120,7 @@ builder.drizzleObjectField('users', 'groupsConnection', (t) =>
     {
       name: 'UserGroupsEdge',
       description: 'A group the user belongs to, and the membership that links them.',
-      fields: (edge) => ({
-        joinedAt: edge.field({
-          type: 'DateTime',
-          description: joinedAtDescription,
-          resolve: (m) => m.joinedAt,
-        }),
-        role: edge.field({ type: MembershipRole, description: roleDescription, resolve: (m) => m.role }),
-      }),
+      fields: (edge) => membershipFields(edge),
     },
   ),
 );
@@ -186,14 +176,7 @@ builder.drizzleObjectField('groups', 'membersConnection', (t) =>
     {
       name: 'GroupMembersEdge',
       description: 'A member of the group, and the membership that links them.',
-      fields: (edge) => ({
-        joinedAt: edge.field({
-          type: 'DateTime',
-          description: joinedAtDescription,
-          resolve: (m) => m.joinedAt,
-        }),
-        role: edge.field({ type: MembershipRole, description: roleDescription, resolve: (m) => m.role }),
-      }),
+      fields: (edge) => membershipFields(edge),
     },
   ),
 );

@@ -1,7 +1,31 @@
+import type { MembershipRole as Role } from '../db/schema.ts';
 import { builder } from './builder.ts';
 import { Group } from './group.ts';
 import { MembershipRole } from './membership-role.ts';
 import { User } from './user.ts';
+
+const roleDescription = 'What the user may do in the group: MEMBER, or ADMIN who manages it.';
+const joinedAtDescription = 'When the user joined the group.';
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** What a membership says of itself, on every membership connection's edge (as on Membership). */
+export function membershipFields<Shape extends { joinedAt: Date; role: Role }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, Shape>,
+) {
+  return {
+    role: t.field({
+      type: MembershipRole,
+      description: roleDescription,
+      resolve: (membership) => membership.role,
+    }),
+    joinedAt: t.field({
+      type: 'DateTime',
+      description: joinedAtDescription,
+      resolve: (membership) => membership.joinedAt,
+    }),
+  };
+}
 
 export const Membership = builder.drizzleObject('usersToGroups', {
   name: 'Membership',
@@ -9,10 +33,10 @@ export const Membership = builder.drizzleObject('usersToGroups', {
   fields: (t) => ({
     role: t.field({
       type: MembershipRole,
-      description: 'What the user may do in the group: MEMBER, or ADMIN who manages it.',
+      description: roleDescription,
       resolve: (membership) => membership.role,
     }),
-    joinedAt: t.expose('joinedAt', { type: 'DateTime', description: 'When the user joined the group.' }),
+    joinedAt: t.expose('joinedAt', { type: 'DateTime', description: joinedAtDescription }),
     user: t.relation('user', { description: 'The member.' }),
     group: t.relation('group', { description: 'The group.' }),
   }),
