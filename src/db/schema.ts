@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   foreignKey,
   index,
@@ -42,6 +43,10 @@ export const groups = pgTable(
     // *_member_count_per_statement), in the same transaction as the change: counting a group of
     // 27,000 members on every read took longer than reading its first page of them.
     memberCount: integer().notNull().default(0),
+    // The ordering key of the group's latest membership event, raised by the same triggers under
+    // the group's row lock, so each event of a group sorts after the ones committed before it
+    // (see membershipEvents.txOrder).
+    lastEventTxOrder: bigint({ mode: 'number' }).notNull().default(0),
   },
   (table) => [
     check('groups_name_not_empty', sql`length(btrim(${table.name})) > 0`),
@@ -82,5 +87,45 @@ export const usersToGroups = pgTable(
       columns: [table.groupId],
       foreignColumns: [groups.id],
     }).onDelete('cascade'),
+  ],
+);
+
+/** What happened to a membership. */
+export const membershipChangeKind = pgEnum('membership_change_kind', ['ADDED', 'REMOVED', 'ROLE_CHANGED']);
+
+export type MembershipChangeKind = (typeof membershipChangeKind.enumValues)[number];
+
+/**
+ * The change log subscriptions read: one row per membership added, removed or given a new role,
+ * written by triggers on users_to_groups in the transaction that made the change (migration
+ * *_membership_events), so only committed changes appear and every writer is covered. No foreign
+ * keys: the events of a deleted user or group outlive them, for the subscribers that must hear of
+ * the removal. Pruned after MEMBERSHIP_EVENTS_RETENTION (resolvers/membership-events.ts).
+ *
+ * An event's position is (txOrder, id). txOrder is the writing transaction's ID, raised to the
+ * group's lastEventTxOrder when a transaction that started earlier commits later in the same
+ * group. Every event ordered below the oldest transaction still running is final, so readers
+ * deliver exactly that prefix: nothing committed later can sort before it.
+ */
+export const membershipEvents = pgTable(
+  'membership_events',
+  {
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
+    txOrder: bigint({ mode: 'number' }).notNull(),
+    kind: membershipChangeKind().notNull(),
+    groupId: integer().notNull(),
+    userId: integer().notNull(),
+    /** The member's role after the change; for REMOVED, the role they had. */
+    role: membershipRole().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.txOrder, table.id] }),
+    // A subscriber resuming from a cursor reads only its group's or its user's events.
+    index('membership_events_group_idx').on(table.groupId, table.txOrder, table.id),
+    index('membership_events_user_idx').on(table.userId, table.txOrder, table.id),
+    // Pruning finds expired rows by time; rows arrive in time order, so a BRIN index is enough
+    // and costs a write almost nothing.
+    index('membership_events_at_idx').using('brin', table.at),
   ],
 );

@@ -1,0 +1,86 @@
+-- Custom SQL migration file, put your code below! --
+-- One trigger function now keeps groups.member_count and writes the change log
+-- (membership_events) that subscriptions read, in the transaction that changes users_to_groups:
+-- a rolled-back change leaves no event, and every writer is covered (bulk statements, cascades
+-- from deleting a user or a group, psql). It replaces count_group_members() of migration
+-- *_member_count_per_statement and still runs once per statement, updating each group once.
+--
+-- Ordering: an event's position is (tx_order, id). tx_order starts as the transaction's ID and
+-- is raised to the group's last_event_tx_order, read under the group's row lock: a transaction
+-- that got its ID first but waited for the lock commits after the holder, and its events must
+-- sort after the holder's. Readers deliver only events whose tx_order is below the oldest running
+-- transaction ID, a prefix nothing committed later can sort into (resolvers/membership-events.ts).
+CREATE TYPE "membership_change" AS (
+  "group_id" integer,
+  "user_id" integer,
+  "kind" "membership_change_kind",
+  "role" "membership_role",
+  "delta" integer
+);--> statement-breakpoint
+DROP TRIGGER "users_to_groups_count_inserted" ON "users_to_groups";--> statement-breakpoint
+DROP TRIGGER "users_to_groups_count_deleted" ON "users_to_groups";--> statement-breakpoint
+DROP TRIGGER "users_to_groups_count_moved" ON "users_to_groups";--> statement-breakpoint
+DROP FUNCTION "count_group_members"();--> statement-breakpoint
+CREATE FUNCTION "record_membership_changes"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  own_order bigint := pg_current_xact_id()::text::bigint;
+  changes "membership_change"[];
+BEGIN
+  -- Transition tables need one trigger per event; each branch reads the ones its event has.
+  IF TG_OP = 'INSERT' THEN
+    changes := ARRAY(
+      SELECT ROW(group_id, user_id, 'ADDED', role, 1)::"membership_change" FROM new_memberships);
+  ELSIF TG_OP = 'DELETE' THEN
+    changes := ARRAY(
+      SELECT ROW(group_id, user_id, 'REMOVED', role, -1)::"membership_change" FROM old_memberships);
+  ELSE
+    -- An update that only moves joined_at changes nothing anyone subscribes to.
+    changes := ARRAY(
+      SELECT CASE
+        WHEN o.user_id IS NULL THEN ROW(n.group_id, n.user_id, 'ADDED', n.role, 1)::"membership_change"
+        WHEN n.user_id IS NULL THEN ROW(o.group_id, o.user_id, 'REMOVED', o.role, -1)::"membership_change"
+        ELSE ROW(n.group_id, n.user_id, 'ROLE_CHANGED', n.role, 0)::"membership_change"
+      END
+      FROM old_memberships o
+      FULL JOIN new_memberships n ON n.user_id = o.user_id AND n.group_id = o.group_id
+      WHERE o.user_id IS NULL OR n.user_id IS NULL OR o.role IS DISTINCT FROM n.role);
+  END IF;
+  IF cardinality(changes) = 0 THEN
+    RETURN NULL;
+  END IF;
+  -- Groups are locked in ID order, so two statements changing several groups (deleting users
+  -- cascades to all their groups) never wait on each other in a cycle.
+  PERFORM 1 FROM "groups"
+  WHERE "id" IN (SELECT DISTINCT group_id FROM unnest(changes))
+  ORDER BY "id" FOR UPDATE;
+  WITH per_group AS (
+    SELECT group_id, sum(delta)::int AS delta FROM unnest(changes) GROUP BY group_id
+  ), bumped AS (
+    UPDATE "groups"
+    SET "member_count" = "member_count" + per_group.delta,
+        "last_event_tx_order" = greatest("last_event_tx_order", own_order)
+    FROM per_group
+    WHERE "groups"."id" = per_group.group_id
+    RETURNING "groups"."id", "groups"."last_event_tx_order"
+  )
+  -- A deleted group (its memberships go by cascade) has no row left to order by: its events
+  -- keep the transaction's own ID.
+  INSERT INTO "membership_events" ("tx_order", "kind", "group_id", "user_id", "role")
+  SELECT coalesce(bumped."last_event_tx_order", own_order), c.kind, c.group_id, c.user_id, c.role
+  FROM unnest(changes) c
+  LEFT JOIN bumped ON bumped."id" = c.group_id
+  ORDER BY c.group_id, c.user_id;
+  -- Delivered at commit, and only then; identical notifications of one transaction fold into one.
+  PERFORM pg_notify('membership_events', '');
+  RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER "users_to_groups_changes_inserted"
+  AFTER INSERT ON "users_to_groups" REFERENCING NEW TABLE AS new_memberships
+  FOR EACH STATEMENT EXECUTE FUNCTION "record_membership_changes"();--> statement-breakpoint
+CREATE TRIGGER "users_to_groups_changes_deleted"
+  AFTER DELETE ON "users_to_groups" REFERENCING OLD TABLE AS old_memberships
+  FOR EACH STATEMENT EXECUTE FUNCTION "record_membership_changes"();--> statement-breakpoint
+CREATE TRIGGER "users_to_groups_changes_updated"
+  AFTER UPDATE ON "users_to_groups" REFERENCING OLD TABLE AS old_memberships NEW TABLE AS new_memberships
+  FOR EACH STATEMENT EXECUTE FUNCTION "record_membership_changes"();
