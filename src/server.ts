@@ -10,6 +10,7 @@ import { seedDemoData } from './db/seed.ts';
 import { createLogger, withRequestLogging, yogaLogger } from './http/logger.ts';
 import { createMetrics } from './http/metrics.ts';
 import { loadTrustedDocuments } from './http/trusted-documents.ts';
+import { MembershipEventHub } from './resolvers/membership-event-hub.ts';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
@@ -23,6 +24,14 @@ const database = await createDatabase({
   pgliteDir: config.pgliteDir,
   poolSize: config.poolSize,
   logger: metrics.statementLogger,
+  listenUrl: config.databaseListenUrl,
+});
+const membershipEvents = new MembershipEventHub({
+  db: database.db,
+  listen: database.listen,
+  retentionSeconds: config.membershipEventsRetentionSeconds,
+  limits: config.subscriptionLimits,
+  onError: (error, context) => logger.warn({ err: error }, `Failed ${context}; retrying.`),
 });
 
 const authentication = await settleAuthentication(config.authentication, {
@@ -53,6 +62,7 @@ const app = createApp({
   requestLimits: config.requestLimits,
   production: config.production,
   logger: yogaLogger(logger),
+  membershipEvents,
 });
 const server = createServer(withRequestLogging(logger, app));
 const origin = await new Promise<string>((resolve) => {
@@ -73,6 +83,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     logger.info(`${signal}: finishing requests in flight, then exiting.`);
     stopping = true;
     setTimeout(() => {
+      // Streams never finish on their own: end them (clients resume elsewhere from their cursors)
+      // so that closing the listener can wait for the requests in flight.
+      void membershipEvents.stop();
       server.close(() => {
         void database.close().then(() => process.exit(0));
       });
@@ -89,6 +102,7 @@ for (let attempt = 1; !started; attempt += 1) {
     if (config.seedDemoData && (await seedDemoData(database.db))) {
       logger.info('Loaded the demo data into the empty database.');
     }
+    membershipEvents.start();
     started = true;
   } catch (error) {
     const wait = Math.min(1000 * attempt, 10_000);

@@ -19,12 +19,27 @@ export interface DatabaseOptions {
   poolSize?: number | undefined;
   /** Receives every statement drizzle sends; tests count statements with it. */
   logger?: Logger | undefined;
+  /**
+   * Where LISTEN connects, when not `url`: a notification listener holds one session for as long
+   * as it runs, which a transaction-pooling proxy in front of `url` cannot give it.
+   */
+  listenUrl?: string | undefined;
 }
+
+/** One LISTEN on a connection of its own. */
+export interface Listening {
+  /** Resolves when the connection is lost; nothing more is heard after that. Never on PGlite. */
+  lost: Promise<Error>;
+  close(): Promise<void>;
+}
+
+/** Starts listening on `channel`; `onNotify` runs once per notification, after its commit. */
+export type Listen = (channel: string, onNotify: () => void) => Promise<Listening>;
 
 /** The driver-specific handle, kept so migrate.ts can pick the matching migrator. */
 export type Database =
-  | { kind: 'pglite'; db: PgliteDatabase<Relations>; close: () => Promise<void> }
-  | { kind: 'postgres'; db: NodePgDatabase<Relations>; close: () => Promise<void> };
+  | { kind: 'pglite'; db: PgliteDatabase<Relations>; listen: Listen; close: () => Promise<void> }
+  | { kind: 'postgres'; db: NodePgDatabase<Relations>; listen: Listen; close: () => Promise<void> };
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   const logger = options.logger ?? false;
@@ -45,12 +60,37 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     // node would crash the process. The next query on a fresh client reports the outage instead.
     pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
     const db = drizzleNodePg({ client: pool, relations, logger, jit });
-    return { kind: 'postgres', db, close: () => pool.end() };
+    const listen = listenOnConnection(options.listenUrl ?? options.url);
+    return { kind: 'postgres', db, listen, close: () => pool.end() };
   }
   // pg_trgm backs name search (migration *_pg_trgm); PostgreSQL has it in contrib.
   const client = await PGlite.create(options.pgliteDir ?? 'memory://', { extensions: { pg_trgm } });
   const db = drizzlePglite({ client, relations, logger, jit });
-  return { kind: 'pglite', db, close: () => client.close() };
+  // PGlite is one connection in this process: its notifications arrive after each commit, and
+  // there is no connection to lose.
+  const listen: Listen = async (channel, onNotify) => {
+    const unlisten = await client.listen(channel, onNotify);
+    return { lost: new Promise<Error>(() => {}), close: () => unlisten() };
+  };
+  return { kind: 'pglite', db, listen, close: () => client.close() };
+}
+
+/** LISTEN on a client of its own, outside the pool: a pooled client is shared between queries. */
+function listenOnConnection(url: string): Listen {
+  return async (channel, onNotify) => {
+    const client = new pg.Client({ connectionString: url, keepAlive: true });
+    const lost = new Promise<Error>((resolve) => {
+      client.on('error', resolve);
+      client.on('end', () => resolve(new Error('The LISTEN connection closed.')));
+    });
+    // Connecting can fail after 'error' has been heard; the promise above has settled harmlessly.
+    await client.connect();
+    client.on('notification', (notification) => {
+      if (notification.channel === channel) onNotify();
+    });
+    await client.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    return { lost, close: () => client.end() };
+  };
 }
 
 /** A transaction, as `db.transaction(async (tx) => …)` hands it over. */

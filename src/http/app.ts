@@ -1,10 +1,12 @@
 import { useVariableErrorCodes } from './variable-errors.ts';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { PothosValidationError } from '@pothos/core';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, subscribe } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Authenticate } from './authentication.ts';
+import type { IncomingMessage } from 'node:http';
 import type { Db } from '../db/client.ts';
+import type { MembershipEventHub } from '../resolvers/membership-event-hub.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.ts';
 import { corsPolicy } from './cors.ts';
 import { type Metrics, useMetrics } from './metrics.ts';
@@ -92,9 +94,16 @@ export interface AppOptions {
   production?: boolean | undefined;
   /** Where Yoga logs masked errors; its own console logger when not given. */
   logger?: YogaLogger | undefined;
+  /** Live membership events for subscriptions; without it, subscribing is SERVICE_UNAVAILABLE. */
+  membershipEvents?: MembershipEventHub | undefined;
 }
 
-type App = YogaServerInstance<Record<string, never>, Context>;
+/** What Node's HTTP server hands Yoga with each request (nothing when a test calls app.fetch). */
+export interface ServerContext {
+  req?: IncomingMessage;
+}
+
+export type App = YogaServerInstance<ServerContext, Context>;
 
 /**
  * Serves the federation subgraph from the main server. A stitching gateway reads /graphql and
@@ -105,6 +114,20 @@ function useFederationEndpoint(federation: App): Plugin {
     onRequest({ url, request, endResponse }) {
       if (url.pathname !== federationEndpoint) return;
       return Promise.resolve(federation.fetch(request)).then(endResponse);
+    },
+  };
+}
+
+/**
+ * graphql-jit (as of 0.8) hands a subscription field the operation's variables instead of its
+ * arguments, so `membershipChanged(groupId: "…")` arrives without its groupId. Subscriptions run
+ * on graphql-js instead; this hook runs for subscription operations only, so queries and
+ * mutations keep the compiled path.
+ */
+function useInterpretedSubscriptions(): Plugin {
+  return {
+    onSubscribe({ setSubscribeFn }) {
+      setSubscribeFn(subscribe);
     },
   };
 }
@@ -121,16 +144,22 @@ export function createApp({
   requestLimits = defaultRequestLimits,
   production = false,
   logger,
+  membershipEvents,
 }: AppOptions): App {
   const shared = {
-    context: async ({ request }: { request: Request }) =>
-      createContext(db, await authenticate(request), queryLimits),
+    context: async ({ request, req }: { request: Request } & ServerContext) =>
+      createContext(db, await authenticate(request), {
+        queryLimits,
+        membershipEvents,
+        connection: req?.socket,
+        lastEventId: request.headers.get('last-event-id') ?? undefined,
+      }),
     maskedErrors: { maskError: maskUnexpectedErrors },
     logging: logger ?? true,
     // useRequestLimits enforces the limit, counting only bodies sent without a Content-Length.
     maxRequestBodySize: false as const,
   };
-  const federation = createYoga<Record<string, never>, Context>({
+  const federation = createYoga<ServerContext, Context>({
     ...shared,
     schema: federationSchema,
     graphqlEndpoint: federationEndpoint,
@@ -138,7 +167,7 @@ export function createApp({
     landingPage: false,
     plugins: [useBodyLimit(requestLimits.bodyBytes)],
   });
-  return createYoga<Record<string, never>, Context>({
+  return createYoga<ServerContext, Context>({
     ...shared,
     schema,
     graphqlEndpoint,
@@ -150,6 +179,7 @@ export function createApp({
       // graphql-js' interpreter. plugin-drizzle finds preloaded rows under it thanks to
       // patches/@pothos+selection-mapper (see patches/README.md).
       useGraphQlJit(),
+      useInterpretedSubscriptions(),
       useVariableErrorCodes(),
       ...useReadiness(db, started, stopping),
       ...useRequestLimits(requestLimits, { production }),

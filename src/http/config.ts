@@ -1,11 +1,14 @@
 import type { AuthenticationOptions } from './authentication.ts';
 import { defaultRequestLimits, type RequestLimits } from './request-limits.ts';
 import { defaultQueryLimits, type QueryLimits } from '../resolvers/limits.ts';
+import { defaultSubscriptionLimits, type SubscriptionLimits } from '../resolvers/membership-event-hub.ts';
 
 /** Everything the server reads from the environment, with its default. Documented in README.md. */
 export interface Config {
   port: number;
   databaseUrl: string | undefined;
+  /** Where the membership events listener connects; DATABASE_URL when not set. */
+  databaseListenUrl: string | undefined;
   pgliteDir: string;
   poolSize: number;
   seedDemoData: boolean;
@@ -19,6 +22,9 @@ export interface Config {
   logLevel: string;
   /** JWT_SECRET or JWT_JWKS_URL, with JWT_ISSUER and JWT_AUDIENCE. */
   authentication: AuthenticationOptions;
+  /** How long membership events are kept for subscribers to resume from. */
+  membershipEventsRetentionSeconds: number;
+  subscriptionLimits: SubscriptionLimits;
   /** Where a development secret is kept when neither JWT_SECRET nor JWT_JWKS_URL is set. */
   developmentSecretFile: string;
 }
@@ -32,10 +38,23 @@ function integer(name: string, value: string | undefined, fallback: number): num
   return parsed;
 }
 
+const secondsPerUnit = { s: 1, m: 60, h: 3_600, d: 86_400 } as const;
+
+/** A duration in seconds, written as a number of seconds or with a unit: 90s, 30m, 24h, 7d. */
+function duration(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const match = /^(\d+)\s*([smhd]?)$/.exec(value.trim());
+  if (!match || Number(match[1]) === 0) {
+    throw new Error(`${name} must be a positive duration such as 3600, 90s, 30m, 24h or 7d; got "${value}".`);
+  }
+  return Number(match[1]) * secondsPerUnit[(match[2] || 's') as keyof typeof secondsPerUnit];
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integer('PORT', env['PORT'], 4000),
     databaseUrl: env['DATABASE_URL'] || undefined,
+    databaseListenUrl: env['DATABASE_LISTEN_URL'] || undefined,
     pgliteDir: env['PGLITE_DIR'] || './.data/pglite',
     poolSize: integer('DATABASE_POOL_SIZE', env['DATABASE_POOL_SIZE'], 10),
     seedDemoData: env['SEED_DEMO_DATA'] !== 'false',
@@ -60,6 +79,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       audience: env['JWT_AUDIENCE'] || undefined,
     },
     developmentSecretFile: env['JWT_SECRET_FILE'] || './.data/jwt-secret',
+    membershipEventsRetentionSeconds: duration(
+      'MEMBERSHIP_EVENTS_RETENTION',
+      env['MEMBERSHIP_EVENTS_RETENTION'],
+      86_400,
+    ),
+    subscriptionLimits: {
+      perInstance: integer(
+        'MAX_SUBSCRIPTIONS',
+        env['MAX_SUBSCRIPTIONS'],
+        defaultSubscriptionLimits.perInstance,
+      ),
+      perConnection: integer(
+        'MAX_SUBSCRIPTIONS_PER_CONNECTION',
+        env['MAX_SUBSCRIPTIONS_PER_CONNECTION'],
+        defaultSubscriptionLimits.perConnection,
+      ),
+      queuedEvents: integer(
+        'MAX_QUEUED_EVENTS',
+        env['MAX_QUEUED_EVENTS'],
+        defaultSubscriptionLimits.queuedEvents,
+      ),
+    },
     queryLimits: {
       complexity: integer('MAX_QUERY_COMPLEXITY', env['MAX_QUERY_COMPLEXITY'], defaultQueryLimits.complexity),
       depth: integer('MAX_QUERY_DEPTH', env['MAX_QUERY_DEPTH'], defaultQueryLimits.depth),

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { defaultQueryLimits, type QueryLimits } from './limits.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import type { MembershipEventHub } from './membership-event-hub.ts';
 
 export interface Context {
   db: Db;
@@ -8,13 +9,31 @@ export interface Context {
   viewerId: number | undefined;
   loaders: Loaders;
   queryLimits: QueryLimits;
+  /** The instance's live membership events; undefined where the server runs without them. */
+  membershipEvents: MembershipEventHub | undefined;
+  /** What carries the request (a WebSocket, an HTTP connection), for per-connection limits. */
+  connection: object | undefined;
+  /** The SSE `Last-Event-ID` a reconnecting EventSource sends: where its subscription resumes. */
+  lastEventId: string | undefined;
 }
+
+export type ContextOptions = Partial<
+  Pick<Context, 'queryLimits' | 'membershipEvents' | 'connection' | 'lastEventId'>
+>;
 
 /** Builds one request's context: loaders are created per request so no cached row outlives it. */
 export function createContext(
   db: Db,
   viewerId: number | undefined,
-  queryLimits: QueryLimits = defaultQueryLimits,
+  { queryLimits = defaultQueryLimits, membershipEvents, connection, lastEventId }: ContextOptions = {},
 ): Context {
-  return { db, viewerId, loaders: createLoaders(db, viewerId), queryLimits };
+  return {
+    db,
+    viewerId,
+    loaders: createLoaders(db, viewerId),
+    queryLimits,
+    membershipEvents,
+    connection,
+    lastEventId,
+  };
 }

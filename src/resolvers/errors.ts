@@ -2,7 +2,16 @@ import { GraphQLError } from 'graphql';
 
 /** Every `extensions.code` a client can see. Anything else arrives as INTERNAL_SERVER_ERROR. */
 export type ErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'LAST_ADMIN';
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'LAST_ADMIN'
+  | 'SERVICE_UNAVAILABLE'
+  | 'CURSOR_EXPIRED'
+  | 'TOO_MANY_SUBSCRIPTIONS'
+  | 'SUBSCRIPTION_TOO_SLOW';
 
 /**
  * An outcome the client handles. The message is written for people and shown as it is;
@@ -66,6 +75,38 @@ export class LastAdminError extends DomainError {
   readonly code = 'LAST_ADMIN';
   constructor(message: string) {
     super(message, 'LAST_ADMIN');
+  }
+}
+
+/** The server cannot serve this now (the database is down, or the server is stopping); retry. */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  constructor(message: string) {
+    super(message, 'SERVICE_UNAVAILABLE');
+  }
+}
+
+/** A subscription's `after` names an event older than the change log keeps. */
+export class CursorExpiredError extends DomainError {
+  readonly code = 'CURSOR_EXPIRED';
+  constructor(message: string) {
+    super(message, 'CURSOR_EXPIRED');
+  }
+}
+
+/** The connection or the server already carries as many subscriptions as it allows. */
+export class TooManySubscriptionsError extends DomainError {
+  readonly code = 'TOO_MANY_SUBSCRIPTIONS';
+  constructor(message: string) {
+    super(message, 'TOO_MANY_SUBSCRIPTIONS');
+  }
+}
+
+/** The client read its events more slowly than they came, and the server stopped queueing them. */
+export class SubscriptionTooSlowError extends DomainError {
+  readonly code = 'SUBSCRIPTION_TOO_SLOW';
+  constructor(message: string) {
+    super(message, 'SUBSCRIPTION_TOO_SLOW');
   }
 }
 

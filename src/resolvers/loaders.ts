@@ -24,9 +24,27 @@ export function createLoaders(db: Db, viewerId: number | undefined) {
   };
 }
 
+export type EventLoaders = ReturnType<typeof createEventLoaders>;
+
+/**
+ * The users and groups of one batch of membership events, shared by every subscriber the batch
+ * goes to: a thousand subscribers selecting `group { memberCount }` cost one statement, not a
+ * thousand. Made per batch, so a row is never older than the events it answers for.
+ */
+export function createEventLoaders(db: Db) {
+  // Subscribers run their selections on separate turns of the event loop as their streams wake
+  // up; waiting for the next turn gathers them into one batch.
+  const scheduleOnNextTurn = (dispatch: () => void) => void setImmediate(dispatch);
+  return {
+    userById: rowById(db, users, scheduleOnNextTurn),
+    groupById: rowById(db, groups, scheduleOnNextTurn),
+  };
+}
+
 function rowById<Table extends typeof users | typeof groups>(
   db: Db,
   table: Table,
+  batchScheduleFn?: (dispatch: () => void) => void,
 ): DataLoader<number, Table['$inferSelect'] | null> {
   return new DataLoader(async (ids) => {
     const rows = (await db
@@ -35,7 +53,7 @@ function rowById<Table extends typeof users | typeof groups>(
       .where(inArray(table.id, [...ids]))) as Table['$inferSelect'][];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
-  });
+  }, batchScheduleFn && { batchScheduleFn });
 }
 
 /**

@@ -14,6 +14,7 @@ import './user-mutations.ts';
 import './group-mutations.ts';
 import './membership-mutations.ts';
 import './membership-bulk-mutations.ts';
+import './membership-event.ts';
 
 /**
  * plugin-relay resolves every global `id` field with an async function, so each User and Group

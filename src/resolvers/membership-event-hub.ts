@@ -1,0 +1,343 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Db, Listen, Listening } from '../db/client.ts';
+import {
+  CursorExpiredError,
+  ServiceUnavailableError,
+  SubscriptionTooSlowError,
+  TooManySubscriptionsError,
+} from './errors.ts';
+import { EventQueue } from './event-stream.ts';
+import { createEventLoaders, type EventLoaders } from './loaders.ts';
+import {
+  comparePositions,
+  encodeEventCursor,
+  type EventFilter,
+  type EventPosition,
+  eventIsKept,
+  membershipEventsChannel,
+  type MembershipEventRow,
+  pruneEvents,
+  readFilteredEvents,
+  readFinalEvents,
+  readLogHead,
+} from './membership-event-log.ts';
+
+/** An event as subscribers receive it, with the loaders its `user` and `group` come from. */
+export interface DeliveredEvent extends MembershipEventRow {
+  cursor: string;
+  loaders: EventLoaders;
+}
+
+export interface SubscriptionLimits {
+  /** Open subscriptions on this server instance. */
+  perInstance: number;
+  /** Open subscriptions on one connection (a WebSocket, or one HTTP/2 connection). */
+  perConnection: number;
+  /** Events waiting for a client that reads slowly before its subscription ends. */
+  queuedEvents: number;
+}
+
+export const defaultSubscriptionLimits: SubscriptionLimits = {
+  perInstance: 10_000,
+  perConnection: 100,
+  queuedEvents: 10_000,
+};
+
+export interface MembershipEventHubOptions {
+  db: Db;
+  listen: Listen;
+  /** How long the change log keeps events: a cursor older than this can no longer resume. */
+  retentionSeconds: number;
+  limits?: SubscriptionLimits | undefined;
+  /** Told of the listener's outages and of failed reads and prunes; the hub retries on its own. */
+  onError?: ((error: unknown, context: string) => void) | undefined;
+}
+
+export interface SubscribeOptions {
+  filter: EventFilter;
+  /** Resume after this event: every event of the filter after it is delivered first. */
+  after?: EventPosition | undefined;
+  /** What carries the subscription, for the per-connection limit; any object, compared by identity. */
+  connection?: object | undefined;
+}
+
+/** Events read per statement, while catching up or while resuming a subscriber. */
+const pageSize = 1_000;
+/** Longest wait between reads while committed events are held back by an older open transaction. */
+const maxPendingWaitMs = 200;
+
+interface Subscriber {
+  filter: EventFilter;
+  queue: EventQueue<DeliveredEvent>;
+}
+
+/**
+ * One per server instance: holds the instance's one LISTEN connection, reads each committed batch
+ * of membership events once and fans it out in memory to every subscriber whose filter matches.
+ * Subscribers on other instances hear the same events from their own hub, because the events come
+ * from the database, whichever instance (or other writer) made the change.
+ */
+export class MembershipEventHub {
+  private readonly db: Db;
+  private readonly limits: SubscriptionLimits;
+  private state: 'starting' | 'live' | 'down' | 'stopped' = 'starting';
+  /** The last event handed to subscribers; live subscribers hear of everything after it. */
+  private head: EventPosition | undefined;
+  private readonly byGroup = new Map<number, Set<Subscriber>>();
+  private readonly byUser = new Map<number, Set<Subscriber>>();
+  private readonly perConnection = new WeakMap<object, number>();
+  private subscriberCount = 0;
+  private reading: Promise<void> | undefined;
+  private readAgain = false;
+  private listening: Listening | undefined;
+  private stopped: () => void = () => {};
+  private readonly stopping = new Promise<void>((resolve) => (this.stopped = resolve));
+  private liveOnce: () => void = () => {};
+  /** Resolves the first time the hub is listening; subscriptions are refused until then. */
+  readonly ready = new Promise<void>((resolve) => (this.liveOnce = resolve));
+
+  constructor(private readonly options: MembershipEventHubOptions) {
+    this.db = options.db;
+    this.limits = options.limits ?? defaultSubscriptionLimits;
+  }
+
+  /** A method, not a comparison in place: TypeScript would narrow `state` across the awaits. */
+  private isStopped(): boolean {
+    return this.state === 'stopped';
+  }
+
+  get subscriptions(): number {
+    return this.subscriberCount;
+  }
+
+  /** Listens until stop(), reconnecting after outages, and prunes the log meanwhile. */
+  start(): void {
+    void this.listenUntilStopped();
+    void this.pruneUntilStopped();
+  }
+
+  /** Ends every stream with SERVICE_UNAVAILABLE, so clients resume on another instance. */
+  async stop(): Promise<void> {
+    this.state = 'stopped';
+    this.stopped();
+    this.endAll(
+      new ServiceUnavailableError(
+        'This server is shutting down. Subscribe again with `after` set to the last cursor you received.',
+      ),
+    );
+    await this.listening?.close().catch(() => {});
+  }
+
+  subscribe({ filter, after, connection }: SubscribeOptions): AsyncIterableIterator<DeliveredEvent> {
+    if (this.state !== 'live' || this.head === undefined) {
+      throw new ServiceUnavailableError(
+        'Live membership events are not available right now. Try again in a few seconds.',
+      );
+    }
+    if (this.subscriberCount >= this.limits.perInstance) {
+      throw new TooManySubscriptionsError(
+        `This server carries its maximum of ${this.limits.perInstance} subscriptions. Try again later.`,
+      );
+    }
+    const onConnection = connection ? (this.perConnection.get(connection) ?? 0) : 0;
+    if (onConnection >= this.limits.perConnection) {
+      throw new TooManySubscriptionsError(
+        `A connection may carry at most ${this.limits.perConnection} subscriptions; end one or open another connection.`,
+      );
+    }
+    const subscriber: Subscriber = {
+      filter,
+      queue: new EventQueue<DeliveredEvent>(
+        this.limits.queuedEvents,
+        () =>
+          new SubscriptionTooSlowError(
+            `More than ${this.limits.queuedEvents} events waited for this subscription. ` +
+              'Subscribe again with `after` set to the last cursor you received.',
+          ),
+        () => this.remove(subscriber, connection),
+      ),
+    };
+    this.add(subscriber, connection, onConnection);
+    const stream = this.stream(subscriber, after, this.head);
+    return {
+      next: () => stream.next(),
+      // Ends the queue first: the stream may be waiting on it, and only then can it return.
+      return: () => {
+        subscriber.queue.end();
+        return stream.return(undefined);
+      },
+      throw: (error: unknown) => {
+        subscriber.queue.end();
+        return stream.throw(error);
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+
+  /** The events after `after` up to where the subscriber joined, then live ones, each once. */
+  private async *stream(
+    { filter, queue }: Subscriber,
+    after: EventPosition | undefined,
+    joinedAt: EventPosition,
+  ): AsyncGenerator<DeliveredEvent, void, undefined> {
+    let last = joinedAt;
+    if (after) {
+      if (!(await eventIsKept(this.db, after))) {
+        throw new CursorExpiredError(
+          'This cursor is older than the membership events the server keeps. ' +
+            'Load the list again, then subscribe without `after`.',
+        );
+      }
+      last = after;
+      // Stops early if the queue ends meanwhile; reading it then ends the stream the same way.
+      catchingUp: while (!queue.ended) {
+        const missed = await readFilteredEvents(this.db, filter, last, joinedAt, pageSize);
+        const loaders = createEventLoaders(this.db);
+        for (const row of missed) {
+          if (queue.ended) break catchingUp;
+          yield { ...row, cursor: encodeEventCursor(row), loaders };
+          last = row;
+        }
+        if (missed.length < pageSize) break;
+      }
+      // A cursor from an instance that had read further than this one: skip what it has seen.
+      if (comparePositions(after, last) > 0) last = after;
+    }
+    for (;;) {
+      const next = await queue.next();
+      if (next.done) return;
+      if (comparePositions(next.value, last) <= 0) continue;
+      last = next.value;
+      yield next.value;
+    }
+  }
+
+  private add(subscriber: Subscriber, connection: object | undefined, onConnection: number): void {
+    const { groupId, userId } = subscriber.filter;
+    // Filtered by both, a subscriber is found through its group and checked for the user.
+    const index = groupId !== undefined ? this.byGroup : this.byUser;
+    const key = groupId ?? userId!;
+    let set = index.get(key);
+    if (!set) index.set(key, (set = new Set()));
+    set.add(subscriber);
+    this.subscriberCount += 1;
+    if (connection) this.perConnection.set(connection, onConnection + 1);
+  }
+
+  private remove(subscriber: Subscriber, connection: object | undefined): void {
+    const { groupId, userId } = subscriber.filter;
+    const index = groupId !== undefined ? this.byGroup : this.byUser;
+    const key = groupId ?? userId!;
+    const set = index.get(key);
+    if (set?.delete(subscriber)) {
+      if (set.size === 0) index.delete(key);
+      this.subscriberCount -= 1;
+      if (connection) this.perConnection.set(connection, (this.perConnection.get(connection) ?? 1) - 1);
+    }
+  }
+
+  private endAll(error: Error): void {
+    for (const index of [this.byGroup, this.byUser]) {
+      for (const set of [...index.values()]) {
+        for (const subscriber of [...set]) subscriber.queue.end(error);
+      }
+    }
+  }
+
+  private deliver(rows: MembershipEventRow[]): void {
+    const loaders = createEventLoaders(this.db);
+    for (const row of rows) {
+      const event: DeliveredEvent = { ...row, cursor: encodeEventCursor(row), loaders };
+      for (const subscriber of this.byGroup.get(row.groupId) ?? []) {
+        const { userId } = subscriber.filter;
+        if (userId === undefined || userId === row.userId) subscriber.queue.push(event);
+      }
+      for (const subscriber of this.byUser.get(row.userId) ?? []) subscriber.queue.push(event);
+    }
+  }
+
+  /** Reads what has become final since the head; notifications that arrive meanwhile coalesce. */
+  private readNewEvents(): void {
+    if (this.state !== 'live') return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = this.readUntilCaughtUp().finally(() => (this.reading = undefined));
+  }
+
+  private async readUntilCaughtUp(): Promise<void> {
+    let pendingWait = 2;
+    while (this.state === 'live' && this.head) {
+      this.readAgain = false;
+      let batch: Awaited<ReturnType<typeof readFinalEvents>>;
+      try {
+        batch = await readFinalEvents(this.db, this.head, pageSize);
+      } catch (error) {
+        // The listener notices a lost database on its own; a failed read alone is retried.
+        this.options.onError?.(error, 'reading membership events');
+        await sleep(500);
+        continue;
+      }
+      if (this.state !== 'live') return;
+      const last = batch.events.at(-1);
+      if (last) {
+        this.deliver(batch.events);
+        this.head = { txOrder: last.txOrder, id: last.id };
+      }
+      if (batch.full) continue;
+      if (batch.pending) {
+        // Committed events wait behind an older transaction still open; it sends no notification
+        // when it ends unless it changed memberships too, so look again.
+        await sleep(pendingWait);
+        pendingWait = Math.min(pendingWait * 2, maxPendingWaitMs);
+        continue;
+      }
+      if (!this.readAgain) return;
+    }
+  }
+
+  private async listenUntilStopped(): Promise<void> {
+    for (let attempt = 0; !this.isStopped(); attempt += 1) {
+      try {
+        this.listening = await this.options.listen(membershipEventsChannel, () => this.readNewEvents());
+        if (this.isStopped()) break;
+        // Listening first, then reading the head: an event committed in between is read after it.
+        this.head = await readLogHead(this.db);
+        this.state = 'live';
+        this.liveOnce();
+        attempt = 0;
+        this.readNewEvents();
+        const lost = await Promise.race([this.listening.lost, this.stopping.then(() => undefined)]);
+        if (lost === undefined) break;
+        throw lost;
+      } catch (error) {
+        if (this.isStopped()) break;
+        this.state = 'down';
+        this.options.onError?.(error, 'listening for membership events');
+        // Subscribers resume from their cursors once the database is back, here or elsewhere.
+        this.endAll(
+          new ServiceUnavailableError(
+            'The database is unavailable. Subscribe again in a few seconds with `after` set to the last cursor you received.',
+          ),
+        );
+        await this.listening?.close().catch(() => {});
+        this.listening = undefined;
+        await Promise.race([sleep(Math.min(250 * 2 ** attempt, 5_000)), this.stopping]);
+      }
+    }
+  }
+
+  private async pruneUntilStopped(): Promise<void> {
+    const intervalMs = Math.min(Math.max(this.options.retentionSeconds * 100, 1_000), 60_000);
+    while (!this.isStopped()) {
+      await Promise.race([sleep(intervalMs, undefined, { ref: false }), this.stopping]);
+      if (this.state !== 'live') continue;
+      await pruneEvents(this.db, this.options.retentionSeconds).catch((error: unknown) =>
+        this.options.onError?.(error, 'pruning membership events'),
+      );
+    }
+  }
+}
