@@ -10,6 +10,7 @@ import { seedDemoData } from './db/seed.ts';
 import { createLogger, withRequestLogging, yogaLogger } from './http/logger.ts';
 import { createMetrics } from './http/metrics.ts';
 import { loadTrustedDocuments } from './http/trusted-documents.ts';
+import { serveWebSockets } from './http/websocket.ts';
 import { MembershipEventHub } from './resolvers/membership-event-hub.ts';
 
 const config = readConfig();
@@ -65,6 +66,7 @@ const app = createApp({
   membershipEvents,
 });
 const server = createServer(withRequestLogging(logger, app));
+const webSockets = serveWebSockets(server, app);
 const origin = await new Promise<string>((resolve) => {
   server.listen(config.port, () => {
     const address = server.address();
@@ -83,9 +85,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     logger.info(`${signal}: finishing requests in flight, then exiting.`);
     stopping = true;
     setTimeout(() => {
-      // Streams never finish on their own: end them (clients resume elsewhere from their cursors)
-      // so that closing the listener can wait for the requests in flight.
-      void membershipEvents.stop();
+      // Streams never finish on their own: end them (clients resume elsewhere from their cursors),
+      // then close the WebSockets, so that closing the listener waits only for requests in flight.
+      void membershipEvents.stop().then(() => webSockets.close());
       server.close(() => {
         void database.close().then(() => process.exit(0));
       });

@@ -10,6 +10,8 @@ import { type AppOptions, createApp } from '../src/http/app.ts';
 import { type Authenticate, createAuthenticator, signToken } from '../src/http/authentication.ts';
 import { createDatabase, type Database, type Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
+import { serveWebSockets } from '../src/http/websocket.ts';
+import { MembershipEventHub, type SubscriptionLimits } from '../src/resolvers/membership-event-hub.ts';
 
 // Hooks registered while another hook runs (startTestApp is called from beforeAll) are ignored,
 // so resources register their cleanup here and one afterAll, registered when a test file
@@ -51,8 +53,49 @@ export interface TestApp {
   ): Promise<ExecutionResult<TResult>>;
   /** Sends a raw request to the app, for what a typed document cannot express. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
-  /** Serves the app over real HTTP on an ephemeral port, counting the requests it receives. */
+  /** Serves the app over real HTTP (and WebSocket) on an ephemeral port, counting the requests it receives. */
   listen(): Promise<{ origin: string; requests: string[] }>;
+  /** The app's live membership events, when started with `liveEvents`. */
+  membershipEvents: MembershipEventHub | undefined;
+}
+
+/** What startTestApp's `liveEvents` sets up: the instance's event hub and its limits. */
+export interface LiveEventsOptions {
+  retentionSeconds?: number;
+  limits?: SubscriptionLimits;
+}
+
+/** A started event hub on the database, stopped when the file's tests end. */
+export async function startMembershipEvents(
+  database: Pick<Database, 'db' | 'listen'>,
+  { retentionSeconds = 86_400, limits }: LiveEventsOptions = {},
+): Promise<MembershipEventHub> {
+  const hub = new MembershipEventHub({ db: database.db, listen: database.listen, retentionSeconds, limits });
+  hub.start();
+  cleanups.push(() => hub.stop());
+  await hub.ready;
+  return hub;
+}
+
+/** Serves an app on an ephemeral port, over HTTP and WebSocket, until the file's tests end. */
+export async function serve(
+  app: ReturnType<typeof createApp>,
+  onRequest: (url: string) => void = () => {},
+): Promise<string> {
+  const server = createServer((request, response) => {
+    onRequest(request.url ?? '');
+    void app(request, response);
+  });
+  const webSockets = serveWebSockets(server, app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(async () => {
+    await webSockets.close();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 /**
@@ -86,35 +129,32 @@ async function freshDatabase(statements: string[]): Promise<{ database: Database
 }
 
 /** The app on a fresh, migrated database; `options` adds what the server would configure. */
-export async function startTestApp(
-  options: Omit<AppOptions, 'db' | 'authenticate'> & { authenticate?: Authenticate } = {},
-): Promise<TestApp> {
+export async function startTestApp({
+  liveEvents,
+  ...options
+}: Omit<AppOptions, 'db' | 'authenticate'> & {
+  authenticate?: Authenticate;
+  /** Starts the instance's membership event hub, for subscriptions. */
+  liveEvents?: LiveEventsOptions | boolean;
+} = {}): Promise<TestApp> {
   const statements: string[] = [];
   const { database, url: databaseUrl } = await freshDatabase(statements);
   await migrateDatabase(database);
   statements.length = 0;
-  const app = createApp({ authenticate: testAuthenticate, ...options, db: database.db });
+  const membershipEvents = liveEvents
+    ? await startMembershipEvents(database, liveEvents === true ? {} : liveEvents)
+    : undefined;
+  const app = createApp({ authenticate: testAuthenticate, ...options, db: database.db, membershipEvents });
   const fetch = (path: string, init?: RequestInit) =>
     Promise.resolve(app.fetch(new Request(`http://test${path}`, init)));
   const listen = async () => {
     const requests: string[] = [];
-    const server = createServer((request, response) => {
-      requests.push(request.url ?? '');
-      void app(request, response);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(
-      () =>
-        new Promise((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-    );
-    const { port } = server.address() as AddressInfo;
-    return { origin: `http://127.0.0.1:${port}`, requests };
+    const origin = await serve(app, (url) => requests.push(url));
+    return { origin, requests };
   };
   return {
     listen,
+    membershipEvents,
     databaseUrl,
     db: database.db,
     statements,

@@ -1,3 +1,4 @@
+import { useSseEventIds } from './sse-event-ids.ts';
 import { useVariableErrorCodes } from './variable-errors.ts';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { PothosValidationError } from '@pothos/core';
@@ -171,7 +172,12 @@ export function createApp({
     ...shared,
     schema,
     graphqlEndpoint,
-    graphiql: { title: 'Memberships API', defaultQuery: exampleQuery },
+    // Subscriptions in GraphiQL go over SSE; `/graphql?subscriptions=ws` opens it on WebSocket.
+    graphiql: (request) => ({
+      title: 'Memberships API',
+      defaultQuery: exampleQuery,
+      subscriptionsProtocol: new URL(request.url).searchParams.get('subscriptions') === 'ws' ? 'WS' : 'SSE',
+    }),
     renderGraphiQL: renderLocalGraphiQL,
     cors: corsPolicy(corsOrigins),
     plugins: [
@@ -180,6 +186,7 @@ export function createApp({
       // patches/@pothos+selection-mapper (see patches/README.md).
       useGraphQlJit(),
       useInterpretedSubscriptions(),
+      useSseEventIds(),
       useVariableErrorCodes(),
       ...useReadiness(db, started, stopping),
       ...useRequestLimits(requestLimits, { production }),

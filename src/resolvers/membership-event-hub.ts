@@ -2,6 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db, Listen, Listening } from '../db/client.ts';
 import {
   CursorExpiredError,
+  DomainError,
+  isDatabaseUnavailable,
   ServiceUnavailableError,
   SubscriptionTooSlowError,
   TooManySubscriptionsError,
@@ -27,6 +29,13 @@ export interface DeliveredEvent extends MembershipEventRow {
   cursor: string;
   loaders: EventLoaders;
 }
+
+/**
+ * What a subscription stream yields: events, and last, when it ends for a reason the client
+ * must act on, that error. Yielded rather than thrown, so that every transport sends it as a
+ * result with its code and then completes the stream, the same way over SSE and WebSocket.
+ */
+export type StreamItem = DeliveredEvent | DomainError;
 
 export interface SubscriptionLimits {
   /** Open subscriptions on this server instance. */
@@ -65,6 +74,12 @@ export interface SubscribeOptions {
 const pageSize = 1_000;
 /** Longest wait between reads while committed events are held back by an older open transaction. */
 const maxPendingWaitMs = 200;
+
+function databaseUnavailable(): ServiceUnavailableError {
+  return new ServiceUnavailableError(
+    'The database is unavailable. Subscribe again in a few seconds with `after` set to the last cursor you received.',
+  );
+}
 
 interface Subscriber {
   filter: EventFilter;
@@ -128,7 +143,7 @@ export class MembershipEventHub {
     await this.listening?.close().catch(() => {});
   }
 
-  subscribe({ filter, after, connection }: SubscribeOptions): AsyncIterableIterator<DeliveredEvent> {
+  subscribe({ filter, after, connection }: SubscribeOptions): AsyncIterableIterator<StreamItem> {
     if (this.state !== 'live' || this.head === undefined) {
       throw new ServiceUnavailableError(
         'Live membership events are not available right now. Try again in a few seconds.',
@@ -176,8 +191,25 @@ export class MembershipEventHub {
     };
   }
 
-  /** The events after `after` up to where the subscriber joined, then live ones, each once. */
   private async *stream(
+    subscriber: Subscriber,
+    after: EventPosition | undefined,
+    joinedAt: EventPosition,
+  ): AsyncGenerator<StreamItem, void, undefined> {
+    try {
+      yield* this.events(subscriber, after, joinedAt);
+    } catch (error) {
+      if (error instanceof DomainError) yield error;
+      else if (isDatabaseUnavailable(error)) yield databaseUnavailable();
+      else throw error;
+    } finally {
+      // However the stream ends, the hub stops counting and feeding it.
+      subscriber.queue.end();
+    }
+  }
+
+  /** The events after `after` up to where the subscriber joined, then live ones, each once. */
+  private async *events(
     { filter, queue }: Subscriber,
     after: EventPosition | undefined,
     joinedAt: EventPosition,
@@ -318,11 +350,7 @@ export class MembershipEventHub {
         this.state = 'down';
         this.options.onError?.(error, 'listening for membership events');
         // Subscribers resume from their cursors once the database is back, here or elsewhere.
-        this.endAll(
-          new ServiceUnavailableError(
-            'The database is unavailable. Subscribe again in a few seconds with `after` set to the last cursor you received.',
-          ),
-        );
+        this.endAll(databaseUnavailable());
         await this.listening?.close().catch(() => {});
         this.listening = undefined;
         await Promise.race([sleep(Math.min(250 * 2 ** attempt, 5_000)), this.stopping]);

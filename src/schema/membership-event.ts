@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { MembershipChangeKind as Kind } from '../db/schema.ts';
 import { BadUserInputError, ServiceUnavailableError } from '../resolvers/errors.ts';
-import type { DeliveredEvent } from '../resolvers/membership-event-hub.ts';
+import type { DeliveredEvent, StreamItem } from '../resolvers/membership-event-hub.ts';
 import { decodeEventCursor } from '../resolvers/membership-event-log.ts';
 import { createLoaders } from '../resolvers/loaders.ts';
 import { builder } from './builder.ts';
@@ -99,7 +99,8 @@ builder.subscriptionField('membershipChanged', (t) =>
         connection: ctx.connection,
       });
     },
-    resolve: (event, _args, ctx) => {
+    resolve: (event: StreamItem, _args, ctx) => {
+      if (event instanceof Error) throw event;
       // One context serves the whole subscription; each event starts with fresh request loaders,
       // so nothing an event's selection reads was cached by an earlier one.
       ctx.loaders = createLoaders(ctx.db, ctx.viewerId);
