@@ -1,13 +1,9 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq, ne, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/http/app.ts';
-import { createDatabase } from '../src/db/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { groups, usersToGroups } from '../src/db/schema.ts';
 import { createAdmin, createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
 import { seededRandom } from '../bench/lib/workloads.ts';
-import { startTestApp, testAuthenticate, type TestApp, tokenFor } from './harness.ts';
+import { startSecondInstance, startTestApp, type TestApp, tokenFor } from './harness.ts';
 
 // Many clients at once, over HTTP, against two app instances sharing one database: nothing
 // lost, nothing duplicated, no 5xx. On PostgreSQL the second instance has its own connection
@@ -23,31 +19,13 @@ let community: Community;
 let adminId: number;
 let adminToken: string;
 let origins: string[];
-const closers: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const close of closers.reverse()) await close();
-});
-
-async function secondInstance(): Promise<string> {
-  const database = app.databaseUrl ? await createDatabase({ url: app.databaseUrl }) : undefined;
-  const server = createServer(createApp({ db: database?.db ?? app.db, authenticate: testAuthenticate }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(async () => {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    await database?.close();
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 beforeAll(async () => {
   app = await startTestApp();
   community = await createCommunity(app.db, { userCount: CLIENTS * 2 + 2, groupCount: 8, groupsPerUser: 0 });
   adminId = await createAdmin(app.db, community.groupIds);
   adminToken = await tokenFor(adminId);
-  origins = [(await app.listen()).origin, await secondInstance()];
+  origins = [(await app.listen()).origin, (await startSecondInstance(app)).origin];
 });
 
 interface Outcome {

@@ -174,6 +174,23 @@ export async function startTestApp({
   };
 }
 
+/**
+ * A second instance of the app on the test app's database, served over HTTP and WebSocket. On
+ * PostgreSQL it has its own connection pool (and, with `liveEvents`, its own LISTEN connection
+ * and event hub), as a second server would; PGlite is embedded, so there it shares the one engine.
+ */
+export async function startSecondInstance(
+  app: TestApp,
+  { liveEvents = false }: { liveEvents?: boolean } = {},
+): Promise<{ origin: string; membershipEvents: MembershipEventHub | undefined }> {
+  const database = app.databaseUrl ? await createDatabase({ url: app.databaseUrl }) : undefined;
+  if (database) cleanups.push(() => database.close());
+  if (liveEvents && !database) throw new Error('PGlite runs one instance: its engine lives in this process');
+  const membershipEvents = liveEvents && database ? await startMembershipEvents(database) : undefined;
+  const second = createApp({ db: database?.db ?? app.db, authenticate: testAuthenticate, membershipEvents });
+  return { origin: await serve(second), membershipEvents };
+}
+
 /** The `extensions.code` of each error in a response, in order. */
 export function errorCodes(result: {
   errors?: readonly { extensions?: Record<string, unknown> }[];

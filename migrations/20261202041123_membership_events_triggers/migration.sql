@@ -49,10 +49,12 @@ BEGIN
     RETURN NULL;
   END IF;
   -- Groups are locked in ID order, so two statements changing several groups (deleting users
-  -- cascades to all their groups) never wait on each other in a cycle.
+  -- cascades to all their groups) never wait on each other in a cycle. NO KEY UPDATE, the lock
+  -- the UPDATE below takes anyway: every insert already holds KEY SHARE on its group from the
+  -- foreign key check, and FOR UPDATE would deadlock two inserts into one group.
   PERFORM 1 FROM "groups"
   WHERE "id" IN (SELECT DISTINCT group_id FROM unnest(changes))
-  ORDER BY "id" FOR UPDATE;
+  ORDER BY "id" FOR NO KEY UPDATE;
   WITH per_group AS (
     SELECT group_id, sum(delta)::int AS delta FROM unnest(changes) GROUP BY group_id
   ), bumped AS (

@@ -52,14 +52,20 @@ export const keys = {
  * The authorization of a membership write, as a one-row CTE its statement references: whether
  * the group and the viewer's account exist, and whether `scopes` admits the viewer. The write
  * runs only where `allowed`, so the check and the change are one statement on one snapshot.
+ *
+ * Finding the group also locks it (NO KEY UPDATE, as lockGroup does), before the write touches a
+ * membership row: the membership triggers lock the group after the row, and setMemberRole and
+ * the admin-removing paths lock the group before the row, so without this a removal and a role
+ * change of the same member could each hold what the other waits for.
  */
 export function accessCte(db: Db, scopes: AnyOfScopes<Key>) {
   return db.$with('access').as(
     db
       .select({
-        groupExists: sql<boolean>`exists (select from ${groups} where ${groups.id} = ${keys.groupId})`.as(
-          'group_exists',
-        ),
+        groupExists:
+          sql<boolean>`exists (select from ${groups} where ${groups.id} = ${keys.groupId} for no key update)`.as(
+            'group_exists',
+          ),
         viewerExists: viewerExists(keys.viewerId).as('viewer_exists'),
         allowed: viewerAdmitted(keys.viewerId, scopes).as('allowed'),
       })

@@ -54,6 +54,12 @@ type Documents = {
     "\n  mutation BulkSingleAdd($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n": typeof types.BulkSingleAddDocument,
     "\n  mutation BulkSingleRemove($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": typeof types.BulkSingleRemoveDocument,
     "\n    mutation BulkAddOnly($input: AddMembersInput!) {\n      addMembers(input: $input) {\n        addedCount\n      }\n    }\n  ": typeof types.BulkAddOnlyDocument,
+    "\n  mutation AddMemberUnderLoad($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n": typeof types.AddMemberUnderLoadDocument,
+    "\n  mutation RemoveMemberUnderLoad($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": typeof types.RemoveMemberUnderLoadDocument,
+    "\n  mutation SetRoleUnderLoad($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n    }\n  }\n": typeof types.SetRoleUnderLoadDocument,
+    "\n  mutation AddMembersUnderLoad($input: AddMembersInput!) {\n    addMembers(input: $input) {\n      results {\n        added\n        userId\n      }\n    }\n  }\n": typeof types.AddMembersUnderLoadDocument,
+    "\n  mutation RemoveMembersUnderLoad($input: RemoveMembersInput!) {\n    removeMembers(input: $input) {\n      results {\n        removed\n        userId\n      }\n    }\n  }\n": typeof types.RemoveMembersUnderLoadDocument,
+    "\n  subscription FollowMemberships($groupId: ID, $userId: ID) {\n    membershipChanged(groupId: $groupId, userId: $userId) {\n      cursor\n      kind\n      role\n      userId\n      groupId\n    }\n  }\n": typeof types.FollowMembershipsDocument,
     "\n  subscription MembershipChanged($groupId: ID, $userId: ID, $after: String) {\n    membershipChanged(groupId: $groupId, userId: $userId, after: $after) {\n      cursor\n      kind\n      role\n      at\n      userId\n      groupId\n      user {\n        id\n        name\n        email\n      }\n      group {\n        id\n        memberCount\n      }\n    }\n  }\n": typeof types.MembershipChangedDocument,
     "\n  mutation AddMemberForEvents($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n": typeof types.AddMemberForEventsDocument,
     "\n  mutation RemoveMemberForEvents($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": typeof types.RemoveMemberForEventsDocument,
@@ -125,6 +131,12 @@ const documents: Documents = {
     "\n  mutation BulkSingleAdd($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n": types.BulkSingleAddDocument,
     "\n  mutation BulkSingleRemove($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": types.BulkSingleRemoveDocument,
     "\n    mutation BulkAddOnly($input: AddMembersInput!) {\n      addMembers(input: $input) {\n        addedCount\n      }\n    }\n  ": types.BulkAddOnlyDocument,
+    "\n  mutation AddMemberUnderLoad($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n": types.AddMemberUnderLoadDocument,
+    "\n  mutation RemoveMemberUnderLoad($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": types.RemoveMemberUnderLoadDocument,
+    "\n  mutation SetRoleUnderLoad($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n    }\n  }\n": types.SetRoleUnderLoadDocument,
+    "\n  mutation AddMembersUnderLoad($input: AddMembersInput!) {\n    addMembers(input: $input) {\n      results {\n        added\n        userId\n      }\n    }\n  }\n": types.AddMembersUnderLoadDocument,
+    "\n  mutation RemoveMembersUnderLoad($input: RemoveMembersInput!) {\n    removeMembers(input: $input) {\n      results {\n        removed\n        userId\n      }\n    }\n  }\n": types.RemoveMembersUnderLoadDocument,
+    "\n  subscription FollowMemberships($groupId: ID, $userId: ID) {\n    membershipChanged(groupId: $groupId, userId: $userId) {\n      cursor\n      kind\n      role\n      userId\n      groupId\n    }\n  }\n": types.FollowMembershipsDocument,
     "\n  subscription MembershipChanged($groupId: ID, $userId: ID, $after: String) {\n    membershipChanged(groupId: $groupId, userId: $userId, after: $after) {\n      cursor\n      kind\n      role\n      at\n      userId\n      groupId\n      user {\n        id\n        name\n        email\n      }\n      group {\n        id\n        memberCount\n      }\n    }\n  }\n": types.MembershipChangedDocument,
     "\n  mutation AddMemberForEvents($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n": types.AddMemberForEventsDocument,
     "\n  mutation RemoveMemberForEvents($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n": types.RemoveMemberForEventsDocument,
@@ -330,6 +342,30 @@ export function graphql(source: "\n  mutation BulkSingleRemove($input: RemoveMem
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation BulkAddOnly($input: AddMembersInput!) {\n      addMembers(input: $input) {\n        addedCount\n      }\n    }\n  "): (typeof documents)["\n    mutation BulkAddOnly($input: AddMembersInput!) {\n      addMembers(input: $input) {\n        addedCount\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddMemberUnderLoad($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n"): (typeof documents)["\n  mutation AddMemberUnderLoad($input: AddMemberInput!) {\n    addMember(input: $input) {\n      added\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMemberUnderLoad($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMemberUnderLoad($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRoleUnderLoad($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n    }\n  }\n"): (typeof documents)["\n  mutation SetRoleUnderLoad($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) {\n      changed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddMembersUnderLoad($input: AddMembersInput!) {\n    addMembers(input: $input) {\n      results {\n        added\n        userId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddMembersUnderLoad($input: AddMembersInput!) {\n    addMembers(input: $input) {\n      results {\n        added\n        userId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMembersUnderLoad($input: RemoveMembersInput!) {\n    removeMembers(input: $input) {\n      results {\n        removed\n        userId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMembersUnderLoad($input: RemoveMembersInput!) {\n    removeMembers(input: $input) {\n      results {\n        removed\n        userId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription FollowMemberships($groupId: ID, $userId: ID) {\n    membershipChanged(groupId: $groupId, userId: $userId) {\n      cursor\n      kind\n      role\n      userId\n      groupId\n    }\n  }\n"): (typeof documents)["\n  subscription FollowMemberships($groupId: ID, $userId: ID) {\n    membershipChanged(groupId: $groupId, userId: $userId) {\n      cursor\n      kind\n      role\n      userId\n      groupId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
