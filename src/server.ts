@@ -66,7 +66,7 @@ const app = createApp({
   membershipEvents,
 });
 const server = createServer(withRequestLogging(logger, app));
-const webSockets = serveWebSockets(server, app);
+const webSockets = serveWebSockets(server, app, trustedDocuments);
 const origin = await new Promise<string>((resolve) => {
   server.listen(config.port, () => {
     const address = server.address();

@@ -5,6 +5,7 @@ import { loadTrustedDocuments } from '../src/http/trusted-documents.ts';
 import {
   AddMemberDocument,
   AddMembersDocument,
+  GroupMembershipChangedDocument,
   GroupMembersPageDocument,
   SearchGroupMembersDocument,
   RemoveMemberDocument,
@@ -12,6 +13,7 @@ import {
 } from '../examples/gql/graphql.ts';
 import { createAdmin, createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
 import { errorCodes, signedIn, startTestApp, type TestApp } from './harness.ts';
+import { eventually, subscribe, type Transport } from './subscription-clients.ts';
 
 // The example frontend operations in examples/operations, run as a frontend would run them:
 // typed documents from codegen, over HTTP, by text and by trusted-document ID. The membership
@@ -63,14 +65,17 @@ type Client = ReturnType<typeof client>;
 let community: Community;
 
 /** The app with a community, an anonymous client, and a client signed in as every group's admin. */
-async function appWith(only: boolean | undefined): Promise<{ app: TestApp; api: Client; admin: Client }> {
-  const app = await startTestApp(
-    only === undefined ? {} : { trustedDocuments: loadTrustedDocuments(manifestPath, only) },
-  );
+async function appWith(
+  only: boolean | undefined,
+): Promise<{ app: TestApp; origin: string; api: Client; admin: Client }> {
+  const app = await startTestApp({
+    liveEvents: true,
+    ...(only === undefined ? {} : { trustedDocuments: loadTrustedDocuments(manifestPath, only) }),
+  });
   community = await createCommunity(app.db, { userCount: 25, groupCount: 3, groupsPerUser: 2 });
   const adminId = await createAdmin(app.db, community.groupIds);
   const { origin } = await app.listen();
-  return { app, api: client(origin), admin: client(origin, adminId) };
+  return { app, origin, api: client(origin), admin: client(origin, adminId) };
 }
 
 describe('the example operations', () => {
@@ -187,4 +192,45 @@ describe('trusted documents', () => {
     const unknown = await api.byId({ __meta__: { hash: 'sha256:0000' } } as never, {});
     expect(unknown.errors![0]!.extensions!['code']).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
+
+  it.each<Transport>(['sse', 'ws'])(
+    'in production mode takes subscriptions over %s by ID only, as it does queries',
+    async (transport) => {
+      const { app, origin, admin } = await appWith(true);
+      const groupId = groupGlobalId(community.groupIds[1]!);
+      const byText = subscribe(transport, origin, GroupMembershipChangedDocument, { groupId });
+      await byText.ended;
+      if (transport === 'ws') {
+        expect(byText.results.map(errorCodes)).toEqual([['PERSISTED_QUERY_ONLY']]);
+      } else {
+        // Refused before any stream starts: an HTTP 400, whose body the graphql-sse client does not read.
+        expect(byText.results[0]!.errors![0]!.message).toMatch(/400/);
+        const refused = await fetch(`${origin}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+          body: JSON.stringify({ query: print(GroupMembershipChangedDocument), variables: { groupId } }),
+        });
+        expect(await refused.text()).toContain('PERSISTED_QUERY_ONLY');
+      }
+
+      const live = subscribe(
+        transport,
+        origin,
+        GroupMembershipChangedDocument,
+        { groupId },
+        { byHash: true },
+      );
+      await eventually(() => app.membershipEvents!.subscriptions === 1, 'the subscription to start');
+      // Fixture user 2 belongs to groups 2 and 0, not 1.
+      const userId = userGlobalId(community.userIds[2]!);
+      expect((await admin.byId(AddMemberDocument, { userId, groupId })).data?.addMember.added).toBe(true);
+      await eventually(() => live.results.length === 1, 'the event');
+      await live.stop();
+      expect(live.results[0]!.data!.membershipChanged).toMatchObject({
+        kind: 'ADDED',
+        userId,
+        group: { id: groupId },
+      });
+    },
+  );
 });

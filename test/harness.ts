@@ -81,12 +81,13 @@ export async function startMembershipEvents(
 export async function serve(
   app: ReturnType<typeof createApp>,
   onRequest: (url: string) => void = () => {},
+  trustedDocuments?: AppOptions['trustedDocuments'],
 ): Promise<string> {
   const server = createServer((request, response) => {
     onRequest(request.url ?? '');
     void app(request, response);
   });
-  const webSockets = serveWebSockets(server, app);
+  const webSockets = serveWebSockets(server, app, trustedDocuments);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanups.push(async () => {
     await webSockets.close();
@@ -149,7 +150,7 @@ export async function startTestApp({
     Promise.resolve(app.fetch(new Request(`http://test${path}`, init)));
   const listen = async () => {
     const requests: string[] = [];
-    const origin = await serve(app, (url) => requests.push(url));
+    const origin = await serve(app, (url) => requests.push(url), options.trustedDocuments);
     return { origin, requests };
   };
   return {

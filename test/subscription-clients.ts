@@ -26,18 +26,26 @@ export function subscribe<Result, Variables extends Record<string, unknown>>(
   origin: string,
   document: TypedDocumentNode<Result, Variables>,
   variables: Variables,
-  headers: Record<string, string> = {},
+  { headers = {}, byHash = false }: { headers?: Record<string, string>; byHash?: boolean } = {},
 ): Subscription<Result> {
   const results: ExecutionResult<Result>[] = [];
-  const payload = { query: print(document), variables };
+  // By hash, as a frontend with trusted documents sends it: the document's ID from codegen.
+  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash?.replace('sha256:', '');
+  const payload = byHash
+    ? { query: '', variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }
+    : { query: print(document), variables };
   let dispose: () => void = () => {};
   let stopClient: () => Promise<void> = async () => {};
   const ended = new Promise<void>((resolve) => {
     const sink = {
       next: (result: ExecutionResult<Result>) => void results.push(result),
       error: (error: unknown) => {
-        // A transport failure, recorded like a result so a test sees it beside the others.
-        results.push({ errors: [{ message: String(error) }] } as unknown as ExecutionResult<Result>);
+        // graphql-ws reports a refused operation as its GraphQL errors; anything else is a
+        // transport failure. Either is recorded like a result, beside the others.
+        const errors = Array.isArray(error)
+          ? error
+          : [{ message: error instanceof Error ? error.message : String(error) }];
+        results.push({ errors } as unknown as ExecutionResult<Result>);
         resolve();
       },
       complete: () => resolve(),

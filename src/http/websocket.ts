@@ -4,6 +4,7 @@ import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { App } from './app.ts';
+import { type TrustedDocuments, trustedOperationText } from './trusted-documents.ts';
 
 /** Sockets the server pings every so often, closing those that stop answering. */
 const keepAliveMs = 12_000;
@@ -38,7 +39,11 @@ function requestOf(
  * operation goes through the same envelop pipeline as an HTTP request (parsing limits, masking,
  * the same context), so both transports answer alike.
  */
-export function serveWebSockets(server: Server, app: App): { close(): Promise<void> } {
+export function serveWebSockets(
+  server: Server,
+  app: App,
+  trustedDocuments?: TrustedDocuments | undefined,
+): { close(): Promise<void> } {
   const sockets = new WebSocketServer({ server, path: app.graphqlEndpoint });
   const graphqlWs = useServer(
     {
@@ -51,7 +56,10 @@ export function serveWebSockets(server: Server, app: App): { close(): Promise<vo
           req: ctx.extra.request,
           params,
         });
-        const document = parse(params.query);
+        // Trusted documents hold here as over HTTP: by hash, and in `require` mode only by hash.
+        const text = trustedOperationText(trustedDocuments, params);
+        if (text instanceof GraphQLError) return [text];
+        const document = parse(text);
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
         let contextValue: unknown;
