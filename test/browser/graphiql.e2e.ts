@@ -1,12 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { signToken } from '../../src/http/authentication.ts';
 import { type RunningServer, startServerProcess } from '../server-process.ts';
 
 // GraphiQL in a real browser, offline: Debian's Chromium, never a downloaded one, and every
 // request the page makes must stay on this server.
 
 const artifacts = new URL('../../test-results/', import.meta.url);
+const jwtSecret = 'graphiql-browser-test-secret';
 let server: RunningServer;
 let browser: Browser;
 
@@ -17,7 +19,7 @@ beforeAll(async () => {
     PORT: '0',
     PGLITE_DIR: 'memory://',
     DATABASE_URL: '',
-    JWT_SECRET: 'graphiql-browser-test-secret',
+    JWT_SECRET: jwtSecret,
   });
   browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -75,3 +77,53 @@ it('opens with the example query, runs it, shows the result and the docs, all fr
   expect(elsewhere).toEqual([]);
   expect(consoleErrors).toEqual([]);
 }, 120_000);
+
+/** A membership change made through the API as Ada, an ADMIN of Algorithms in the demo data. */
+async function changeMembership(change: 'addMember' | 'removeMember'): Promise<void> {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken(jwtSecret, 1)}` },
+    // Barbara Liskov (User:5) and Algorithms (Group:2).
+    body: JSON.stringify({
+      query: `mutation { ${change}(input: { userId: "VXNlcjo1", groupId: "R3JvdXA6Mg==" }) { __typename } }`,
+    }),
+  });
+  expect(await response.json()).toEqual({
+    data: { [change]: { __typename: change === 'addMember' ? 'AddMemberPayload' : 'RemoveMemberPayload' } },
+  });
+}
+
+it.each([
+  ['Server-Sent Events', '', 'addMember', 'ADDED'],
+  ['WebSocket', '?subscriptions=ws', 'removeMember', 'REMOVED'],
+] as const)(
+  'runs a subscription over %s and shows each change as it happens',
+  async (transport, protocol, change, kind) => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const subscription =
+      'subscription { membershipChanged(groupId: "R3JvdXA6Mg==") { kind user { name } group { name memberCount } } }';
+    await page.goto(`${server.url}${protocol}`);
+    const lines = page.locator('.graphiql-query-editor .view-lines');
+    await lines.waitFor({ timeout: 60_000 });
+    // Typed over the example query; inserted whole, so the editor adds no closing brackets.
+    await lines.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(subscription);
+    await page.locator('.graphiql-execute-button').click();
+    // Subscribed once the button turns into the stop button; then a change arrives live.
+    await page.locator('.graphiql-execute-button[aria-label*="Stop"]').waitFor({ timeout: 30_000 });
+    await changeMembership(change);
+    const response = page.locator('.graphiql-response').filter({ hasText: kind });
+    await response.first().waitFor({ timeout: 30_000 });
+    const shown = (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' ');
+    expect(shown).toContain('Barbara Liskov');
+    expect(shown).toContain('Algorithms');
+    await page.screenshot({
+      path: new URL(`graphiql-subscription-${transport === 'WebSocket' ? 'ws' : 'sse'}.png`, artifacts)
+        .pathname,
+    });
+    await page.close();
+  },
+  120_000,
+);
