@@ -172,7 +172,6 @@ interface Follower {
 
 describe('membershipChanged under concurrent writers', () => {
   it(`delivers exactly the committed changes of ${CHANGES} concurrent writes to every subscriber, once each, in commit order`, async () => {
-    const initial = await memberships();
     // Each group followed on every instance, over SSE on one and WebSocket on the other; a few
     // users followed too.
     const followers: Follower[] = [];
@@ -196,38 +195,6 @@ describe('membershipChanged under concurrent writers', () => {
     const total = () => instances.reduce((sum, instance) => sum + instance.subscriptions(), 0);
     await eventually(() => total() === followers.length, 'every subscription to start');
 
-    const made: Change[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: WRITERS }, async (_, writer) => {
-        const random = seededRandom(writer + 1);
-        for (let index = next++; index < CHANGES; index = next++) {
-          made.push(...(await change(instances[index % instances.length]!.origin, random)));
-        }
-      }),
-    );
-
-    // A last change in every group, and for every followed user, committed after all the others:
-    // once a subscriber has it, it has everything before it. Made by users and in a group that
-    // no writer touched.
-    const newcomer = await createAdmin(app.db);
-    const [{ id: markerGroup }] = (await selectRows<{ id: number }>(
-      app.db,
-      sql`insert into groups (name) values (${`markers ${newcomer}`}) returning id`,
-    )) as [{ id: number }];
-    const markers: Change[] = [
-      ...community.groupIds
-        .slice(0, GROUPS)
-        .map((groupId) => ({ kind: 'ADDED' as const, userId: newcomer, groupId })),
-      ...community.userIds
-        .slice(0, FOLLOWED_USERS)
-        .map((userId) => ({ kind: 'ADDED' as const, userId, groupId: markerGroup })),
-    ];
-    for (const marker of markers) {
-      await app.db.execute(
-        sql`insert into users_to_groups (user_id, group_id) values (${marker.userId}, ${marker.groupId})`,
-      );
-    }
     const matches = (filter: Follower['filter'], item: Change) =>
       (filter.groupId === undefined || filter.groupId === item.groupId) &&
       (filter.userId === undefined || filter.userId === item.userId);
@@ -242,23 +209,72 @@ describe('membershipChanged under concurrent writers', () => {
           role: event.role,
         };
       });
-    const markerOf = (follower: Follower) => markers.find((marker) => matches(follower.filter, marker))!;
-    await eventually(
-      () =>
-        followers.every((follower) =>
-          received(follower).some((item) => keyOf(item) === keyOf(markerOf(follower))),
-        ),
-      'every subscriber to receive its marker',
-      120_000,
+    /**
+     * A change in every followed group, and for every followed user, made after everything
+     * before it committed, by a user and in a group no writer touches; resolves once every
+     * subscriber has it. Delivery is in log order, so a subscriber then has everything before it.
+     * A subscription starts where its instance's reading of the log is, which may be just before
+     * changes that committed as it started: the first markers draw the line after them.
+     */
+    const markAll = async (): Promise<Map<Follower, number>> => {
+      const marker = await createAdmin(app.db);
+      const [{ id: markerGroup }] = (await selectRows<{ id: number }>(
+        app.db,
+        sql`insert into groups (name) values (${`markers ${marker}`}) returning id`,
+      )) as [{ id: number }];
+      const changes: Change[] = [
+        ...community.groupIds
+          .slice(0, GROUPS)
+          .map((groupId) => ({ kind: 'ADDED' as const, userId: marker, groupId })),
+        ...community.userIds
+          .slice(0, FOLLOWED_USERS)
+          .map((userId) => ({ kind: 'ADDED' as const, userId, groupId: markerGroup })),
+      ];
+      for (const change of changes) {
+        await app.db.execute(
+          sql`insert into users_to_groups (user_id, group_id) values (${change.userId}, ${change.groupId})`,
+        );
+      }
+      const at = new Map<Follower, number>();
+      await eventually(
+        () =>
+          followers.every((follower) => {
+            const key = keyOf(changes.find((change) => matches(follower.filter, change))!);
+            const index = received(follower).findIndex((item) => keyOf(item) === key);
+            if (index !== -1) at.set(follower, index);
+            return index !== -1;
+          }),
+        'every subscriber to receive its marker',
+        120_000,
+      );
+      markerUsers.add(marker);
+      return at;
+    };
+    const markerUsers = new Set<number>();
+    const startMarks = await markAll();
+    const initial = await memberships();
+
+    const made: Change[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: WRITERS }, async (_, writer) => {
+        const random = seededRandom(writer + 1);
+        for (let index = next++; index < CHANGES; index = next++) {
+          made.push(...(await change(instances[index % instances.length]!.origin, random)));
+        }
+      }),
     );
+    const endMarks = await markAll();
     await Promise.all(followers.map((follower) => follower.subscription.stop()));
+    /** What a subscriber received between the two markers: the writers' changes. */
+    const between = (follower: Follower) =>
+      received(follower).slice(startMarks.get(follower)! + 1, endMarks.get(follower));
 
     expect(made.length).toBeGreaterThan(CHANGES / 4);
     for (const follower of followers) {
-      const got = received(follower).filter((item) => keyOf(item) !== keyOf(markerOf(follower)));
       // Exactly what the writers were told they changed, for this filter.
       const expected = made.filter((item) => matches(follower.filter, item)).map(keyOf);
-      expect(got.map(keyOf).sort()).toEqual(expected.sort());
+      expect(between(follower).map(keyOf).sort()).toEqual(expected.sort());
       // In log order, each once.
       const positions = follower.subscription.results.map(({ data }) =>
         decodeEventCursor(data!.membershipChanged.cursor),
@@ -273,9 +289,9 @@ describe('membershipChanged under concurrent writers', () => {
     const final = await memberships();
     for (const groupId of community.groupIds.slice(0, GROUPS)) {
       const [first, second] = followers.filter((follower) => follower.filter.groupId === groupId);
-      expect(received(second!)).toEqual(received(first!));
+      expect(between(second!)).toEqual(between(first!));
       const replayed = new Map(initial.get(groupId));
-      for (const item of received(first!).filter((item) => item.userId !== newcomer)) {
+      for (const item of between(first!)) {
         if (item.kind === 'ADDED') {
           expect(replayed.has(item.userId)).toBe(false);
           replayed.set(item.userId, item.role!);
@@ -286,7 +302,7 @@ describe('membershipChanged under concurrent writers', () => {
         }
       }
       const members = new Map(final.get(groupId));
-      members.delete(newcomer);
+      for (const marker of markerUsers) if (!initial.get(groupId)?.has(marker)) members.delete(marker);
       expect(replayed).toEqual(members);
     }
     const counts = await selectRows<{ id: number; member_count: number; actual: number }>(

@@ -164,3 +164,22 @@ function pgVersion(): string {
     return 'PostgreSQL';
   }
 }
+
+/** Where `npm run bench:events` keeps its section of docs/benchmarks.md, which `npm run bench` keeps. */
+export const liveEventsSection = { start: '<!-- live-events:start -->', end: '<!-- live-events:end -->' };
+
+/** `markdown` with `section` (between the markers) in place of its own, or appended. */
+export function replaceSection(markdown: string, section: string): string {
+  const { start, end } = liveEventsSection;
+  const block = `${start}\n${section.trimEnd()}\n${end}\n`;
+  const at = markdown.indexOf(start);
+  if (at === -1) return `${markdown.trimEnd()}\n\n${block}`;
+  return `${markdown.slice(0, at)}${block}${markdown.slice(markdown.indexOf(end) + end.length + 1)}`;
+}
+
+/** The live events section of a benchmarks.md, markers excluded, if it has one. */
+export function sectionOf(markdown: string): string | undefined {
+  const { start, end } = liveEventsSection;
+  const at = markdown.indexOf(start);
+  return at === -1 ? undefined : markdown.slice(at + start.length + 1, markdown.indexOf(end));
+}
