@@ -5,10 +5,10 @@
  * at full speed. Rounds alternate W4 alone and W4 with the subscribers, so the cost of serving
  * them shows as a ratio measured in one run. Writes its section of docs/benchmarks.md.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { prepareDatabase, settleAfterWrites } from './lib/databases.ts';
 import { replaceSection } from './lib/document.ts';
 import { load, type LoadResult } from './lib/load.ts';
@@ -22,7 +22,8 @@ const { values: options } = parseArgs({
     seconds: { type: 'string', default: '15' },
     rounds: { type: 'string', default: '2' },
     concurrency: { type: 'string', default: '16' },
-    write: { type: 'boolean', default: true },
+    // Development: print the results, leave docs/benchmarks.md alone.
+    'dry-run': { type: 'boolean', default: false },
     server: {
       type: 'string',
       default: process.env['BENCH_SERVER_URL'] ?? 'postgres://postgres@127.0.0.1:5432',
@@ -38,83 +39,59 @@ const settings = {
 };
 const log = (message: string) => console.log(`[bench:events] ${message}`);
 
-const subscription = `subscription Follow($groupId: ID!) {
-  membershipChanged(groupId: $groupId) { cursor kind at userId group { id memberCount } }
-}`;
-
 interface Streams {
   /** Delivery time minus the event's `at` (the start of the changing statement), in ms. */
-  latencies: number[];
-  delivered: number;
-  close(): Promise<void>;
+  latencies(): Promise<number[]>;
 }
 
-/** Opens one SSE stream per subscriber, each following a group, round robin over the groups. */
+/** Opens one SSE stream per subscriber in a process of their own (bench/lib/subscribers.ts). */
 async function openStreams(baseUrl: string, count: number, groups: number): Promise<Streams> {
-  const latencies: number[] = [];
-  const controller = new AbortController();
-  let delivered = 0;
-  const readers = await Promise.all(
-    Array.from({ length: count }, async (_, index) => {
-      const groupId = encodeGlobalID('Group', 1 + (index % groups));
-      // The response's headers come once the server holds the subscription.
-      const response = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-        body: JSON.stringify({ query: subscription, variables: { groupId } }),
-        signal: controller.signal,
-      });
-      if (!response.ok || !response.body) throw new Error(`subscribing: HTTP ${response.status}`);
-      return response.body.getReader();
-    }),
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/lib/subscribers.ts', baseUrl, String(count), String(groups)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
-  const decoder = new TextDecoder();
-  const reading = readers.map(async (reader) => {
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const message = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = /^data: (.+)$/m.exec(message)?.[1];
-          if (!data) continue;
-          const at = (JSON.parse(data) as { data?: { membershipChanged?: { at: string } } }).data
-            ?.membershipChanged?.at;
-          if (!at) throw new Error(`an event without data: ${data}`);
-          latencies.push(Date.now() - Date.parse(at));
-          delivered += 1;
-        }
-      }
-    } catch (error) {
-      if (!controller.signal.aborted) throw error;
-    }
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', () => output.includes('ready\n') && resolve());
+    child.once('exit', (code) => reject(new Error(`the subscribers exited with ${code}`)));
   });
   return {
-    latencies,
-    get delivered() {
-      return delivered;
-    },
-    async close() {
-      controller.abort();
-      await Promise.allSettled(reading);
-    },
+    latencies: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => {
+          const last = output.trim().split('\n').at(-1)!;
+          resolve((JSON.parse(last) as { latencies: number[] }).latencies);
+        });
+        child.kill('SIGTERM');
+      }),
   };
 }
 
-/** Membership events committed since `since` (database time) in the groups subscribed to. */
-async function eventsSince(databaseUrl: string, since: string, groups: number): Promise<number> {
+/**
+ * The deliveries due for the membership events committed since `since` (database time): one per
+ * event and subscriber of its group, with `subscribers` spread round robin over the first `groups`.
+ */
+async function deliveriesDue(
+  databaseUrl: string,
+  since: string,
+  subscribers: number,
+  groups: number,
+): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ count: string }>(
-      'select count(*) from membership_events where at >= $1 and group_id <= $2',
+    const { rows } = await client.query<{ group_id: number; count: string }>(
+      'select group_id, count(*) from membership_events where at >= $1 and group_id <= $2 group by group_id',
       [since, groups],
     );
-    return Number(rows[0]!.count);
+    const following = (groupId: number) =>
+      Math.floor(subscribers / groups) + (groupId - 1 < subscribers % groups ? 1 : 0);
+    return rows.reduce((sum, row) => sum + Number(row.count) * following(row.group_id), 0);
   } finally {
     await client.end();
   }
@@ -143,44 +120,46 @@ async function main(): Promise<void> {
   const alone: LoadResult[] = [];
   const withSubscribers: LoadResult[] = [];
   const latencies: number[] = [];
+  const lightLatencies: number[] = [];
   let delivered = 0;
   let committed = 0;
   try {
     log('warming up');
     await load(api, w4, { seconds: 3, concurrency: settings.concurrency, seed: 99 });
+    /** W4 at `concurrency` with the subscribers open: its result and the events' latencies. */
+    const withStreams = async (concurrency: number, seed: number) => {
+      const streams = await openStreams(api.baseUrl, settings.subscribers, followed);
+      const since = await databaseNow(database.url);
+      const result = await load(api, w4, { seconds: settings.seconds, concurrency, seed });
+      const expected = await deliveriesDue(database.url, since, settings.subscribers, followed);
+      // Events still on their way when the load stops get a moment to arrive.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const received = await streams.latencies();
+      log(`${received.length} of ${expected} deliveries due made`);
+      delivered += received.length;
+      committed += expected;
+      await settleAfterWrites(database.url);
+      return { result, latencies: received };
+    };
     for (let round = 1; round <= settings.rounds; round += 1) {
       log(`round ${round}: W4 alone`);
       alone.push(
         await load(api, w4, { seconds: settings.seconds, concurrency: settings.concurrency, seed: round }),
       );
       await settleAfterWrites(database.url);
-      log(`round ${round}: opening ${settings.subscribers} subscriptions`);
-      const streams = await openStreams(api.baseUrl, settings.subscribers, followed);
-      const since = await databaseNow(database.url);
       log(`round ${round}: W4 with ${settings.subscribers} subscribers`);
-      withSubscribers.push(
-        await load(api, w4, {
-          seconds: settings.seconds,
-          concurrency: settings.concurrency,
-          seed: 100 + round,
-        }),
-      );
-      const expected = await eventsSince(database.url, since, followed);
-      // Events still on their way when the load stops are waited for, then counted.
-      const deadline = Date.now() + 10_000;
-      while (streams.delivered < expected && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 50));
-      log(`round ${round}: ${streams.delivered} of ${expected} committed events delivered`);
-      latencies.push(...streams.latencies);
-      delivered += streams.delivered;
-      committed += expected;
-      await streams.close();
-      await settleAfterWrites(database.url);
+      const round_ = await withStreams(settings.concurrency, 100 + round);
+      withSubscribers.push(round_.result);
+      latencies.push(...round_.latencies);
     }
+    // The same with one writer: what delivery takes when the server is not saturated.
+    log(`W4 on one connection with ${settings.subscribers} subscribers`);
+    lightLatencies.push(...(await withStreams(1, 200)).latencies);
   } finally {
     await api.stop();
   }
   latencies.sort((a, b) => a - b);
+  lightLatencies.sort((a, b) => a - b);
   const median = (results: LoadResult[], pick: (result: LoadResult) => number) =>
     results.map(pick).sort((a, b) => a - b)[Math.floor(results.length / 2)]!;
   const summary = {
@@ -191,6 +170,8 @@ async function main(): Promise<void> {
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     max: latencies.at(-1) ?? 0,
+    lightP50: percentile(lightLatencies, 0.5),
+    lightP99: percentile(lightLatencies, 0.99),
     aloneRps: median(alone, (r) => r.requestsPerSecond),
     withRps: median(withSubscribers, (r) => r.requestsPerSecond),
     aloneCpu: median(alone, (r) => r.cpuPerRequest),
@@ -198,7 +179,7 @@ async function main(): Promise<void> {
     failures: [...alone, ...withSubscribers].reduce((sum, r) => sum + r.failures, 0),
   };
   console.log(summary);
-  if (options.write) writeSection(section(summary));
+  if (!options['dry-run']) writeSection(section(summary));
 }
 
 function section(s: {
@@ -209,6 +190,8 @@ function section(s: {
   p50: number;
   p99: number;
   max: number;
+  lightP50: number;
+  lightP99: number;
   aloneRps: number;
   withRps: number;
   aloneCpu: number;
@@ -227,10 +210,11 @@ commit, the notification, the read of the log, the \`group { memberCount }\` loa
 
 | | value |
 | --- | --- |
-| events delivered / committed to followed groups | ${s.delivered} / ${s.committed} |
-| latency p50 | ${s.p50} ms |
-| latency p99 | ${s.p99} ms |
-| latency max | ${s.max} ms |
+| deliveries made / due (one per event and subscriber of its group) | ${s.delivered} / ${s.committed} |
+| latency p50, W4 at full speed (${settings.concurrency} connections) | ${s.p50} ms |
+| latency p99, W4 at full speed | ${s.p99} ms |
+| latency max, W4 at full speed | ${s.max} ms |
+| latency p50 / p99, W4 on one connection | ${s.lightP50} ms / ${s.lightP99} ms |
 | W4 throughput with subscribers / without (same run, interleaved) | ${ratio(s.withRps, s.aloneRps)} (${Math.round(s.withRps)} vs ${Math.round(s.aloneRps)} req/s) |
 | server CPU per W4 request with subscribers / without | ${ratio(s.withCpu, s.aloneCpu)} (${s.withCpu.toFixed(2)} vs ${s.aloneCpu.toFixed(2)} ms, delivery included) |
 | failed requests | ${s.failures} |

@@ -72,7 +72,12 @@ export interface SubscribeOptions {
 
 /** Events read per statement, while catching up or while resuming a subscriber. */
 const pageSize = 1_000;
-/** Longest wait between reads while committed events are held back by an older open transaction. */
+/** Shortest time between two reads of the log: the most a notification waits for its read. */
+const minReadIntervalMs = 5;
+/**
+ * Longest wait between reads while committed events are held back by an older open transaction
+ * that sends no notification (it may change no memberships). A notification ends the wait early.
+ */
 const maxPendingWaitMs = 200;
 
 function databaseUnavailable(): ServiceUnavailableError {
@@ -104,6 +109,8 @@ export class MembershipEventHub {
   private subscriberCount = 0;
   private reading: Promise<void> | undefined;
   private readAgain = false;
+  /** Ends the current wait for held-back events early: a notification came. */
+  private wake: () => void = () => {};
   private listening: Listening | undefined;
   private stopped: () => void = () => {};
   private readonly stopping = new Promise<void>((resolve) => (this.stopped = resolve));
@@ -295,14 +302,21 @@ export class MembershipEventHub {
     if (this.state !== 'live') return;
     if (this.reading) {
       this.readAgain = true;
+      this.wake();
       return;
     }
     this.reading = this.readUntilCaughtUp().finally(() => (this.reading = undefined));
   }
 
   private async readUntilCaughtUp(): Promise<void> {
-    let pendingWait = 2;
+    let pendingWait = minReadIntervalMs;
+    let lastRead = 0;
     while (this.state === 'live' && this.head) {
+      // Under a steady write load notifications come every millisecond; one read per interval
+      // takes all of them at once, where a read per notification cost a round trip each.
+      const sinceLastRead = performance.now() - lastRead;
+      if (sinceLastRead < minReadIntervalMs) await sleep(minReadIntervalMs - sinceLastRead);
+      lastRead = performance.now();
       this.readAgain = false;
       let batch: Awaited<ReturnType<typeof readFinalEvents>>;
       try {
@@ -321,14 +335,26 @@ export class MembershipEventHub {
       }
       if (batch.full) continue;
       if (batch.pending) {
-        // Committed events wait behind an older transaction still open; it sends no notification
-        // when it ends unless it changed memberships too, so look again.
-        await sleep(pendingWait);
-        pendingWait = Math.min(pendingWait * 2, maxPendingWaitMs);
+        // Committed events wait behind an older transaction still open. Under a steady write
+        // load that is always so for the newest ones, and they become final within a round trip
+        // or two: look again soon after any progress or notification, later while nothing moves.
+        pendingWait = last ? minReadIntervalMs : Math.min(pendingWait * 2, maxPendingWaitMs);
+        if (!this.readAgain) await this.notificationOr(pendingWait);
         continue;
       }
       if (!this.readAgain) return;
     }
+  }
+
+  /** Waits `ms`, or less if a notification comes first. */
+  private notificationOr(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => (this.wake = () => {}));
   }
 
   private async listenUntilStopped(): Promise<void> {
