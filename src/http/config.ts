@@ -1,7 +1,7 @@
 import type { AuthenticationOptions } from './authentication.ts';
 import { defaultRequestLimits, type RequestLimits } from './request-limits.ts';
 import { defaultQueryLimits, type QueryLimits } from '../resolvers/limits.ts';
-import { defaultSubscriptionLimits, type SubscriptionLimits } from '../resolvers/membership-event-hub.ts';
+import { defaultSubscriptionLimits, type SubscriptionLimits } from '../resolvers/event-subscribers.ts';
 
 /** Everything the server reads from the environment, with its default. Documented in README.md. */
 export interface Config {

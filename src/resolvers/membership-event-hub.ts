@@ -1,15 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db, Listen, Listening } from '../db/client.ts';
+import { CursorExpiredError, DomainError, isDatabaseUnavailable, ServiceUnavailableError } from './errors.ts';
 import {
-  CursorExpiredError,
-  DomainError,
-  isDatabaseUnavailable,
-  ServiceUnavailableError,
-  SubscriptionTooSlowError,
-  TooManySubscriptionsError,
-} from './errors.ts';
-import { EventQueue } from './event-stream.ts';
-import { createEventLoaders, type EventLoaders } from './loaders.ts';
+  type DeliveredEvent,
+  defaultSubscriptionLimits,
+  type StreamItem,
+  type Subscriber,
+  Subscribers,
+  type SubscriptionLimits,
+} from './event-subscribers.ts';
+import { createEventLoaders } from './loaders.ts';
 import {
   comparePositions,
   encodeEventCursor,
@@ -17,40 +17,11 @@ import {
   type EventPosition,
   eventIsKept,
   membershipEventsChannel,
-  type MembershipEventRow,
   pruneEvents,
   readFilteredEvents,
   readFinalEvents,
   readLogHead,
 } from './membership-event-log.ts';
-
-/** An event as subscribers receive it, with the loaders its `user` and `group` come from. */
-export interface DeliveredEvent extends MembershipEventRow {
-  cursor: string;
-  loaders: EventLoaders;
-}
-
-/**
- * What a subscription stream yields: events, and last, when it ends for a reason the client
- * must act on, that error. Yielded rather than thrown, so that every transport sends it as a
- * result with its code and then completes the stream, the same way over SSE and WebSocket.
- */
-export type StreamItem = DeliveredEvent | DomainError;
-
-export interface SubscriptionLimits {
-  /** Open subscriptions on this server instance. */
-  perInstance: number;
-  /** Open subscriptions on one connection (a WebSocket, or one HTTP/2 connection). */
-  perConnection: number;
-  /** Events waiting for a client that reads slowly before its subscription ends. */
-  queuedEvents: number;
-}
-
-export const defaultSubscriptionLimits: SubscriptionLimits = {
-  perInstance: 10_000,
-  perConnection: 100,
-  queuedEvents: 10_000,
-};
 
 export interface MembershipEventHubOptions {
   db: Db;
@@ -86,11 +57,6 @@ function databaseUnavailable(): ServiceUnavailableError {
   );
 }
 
-interface Subscriber {
-  filter: EventFilter;
-  queue: EventQueue<DeliveredEvent>;
-}
-
 /**
  * One per server instance: holds the instance's one LISTEN connection, reads each committed batch
  * of membership events once and fans it out in memory to every subscriber whose filter matches.
@@ -99,14 +65,12 @@ interface Subscriber {
  */
 export class MembershipEventHub {
   private readonly db: Db;
-  private readonly limits: SubscriptionLimits;
+  private readonly subscribers: Subscribers;
   private state: 'starting' | 'live' | 'down' | 'stopped' = 'starting';
   /** The last event handed to subscribers; live subscribers hear of everything after it. */
   private head: EventPosition | undefined;
-  private readonly byGroup = new Map<number, Set<Subscriber>>();
-  private readonly byUser = new Map<number, Set<Subscriber>>();
-  private readonly perConnection = new WeakMap<object, number>();
-  private subscriberCount = 0;
+  /** The head being read for the first subscriber after none: later ones wait for the same. */
+  private headRead: Promise<EventPosition> | undefined;
   private reading: Promise<void> | undefined;
   private readAgain = false;
   /** Ends the current wait for held-back events early: a notification came. */
@@ -120,7 +84,11 @@ export class MembershipEventHub {
 
   constructor(private readonly options: MembershipEventHubOptions) {
     this.db = options.db;
-    this.limits = options.limits ?? defaultSubscriptionLimits;
+    // With nobody subscribed the hub stops reading the log (a write load would otherwise pay for
+    // reads nobody uses) and reads its head again for the next subscriber.
+    this.subscribers = new Subscribers(options.limits ?? defaultSubscriptionLimits, () => {
+      this.head = undefined;
+    });
   }
 
   /** A method, not a comparison in place: TypeScript would narrow `state` across the awaits. */
@@ -129,7 +97,7 @@ export class MembershipEventHub {
   }
 
   get subscriptions(): number {
-    return this.subscriberCount;
+    return this.subscribers.count;
   }
 
   /** Listens until stop(), reconnecting after outages, and prunes the log meanwhile. */
@@ -142,7 +110,7 @@ export class MembershipEventHub {
   async stop(): Promise<void> {
     this.state = 'stopped';
     this.stopped();
-    this.endAll(
+    this.subscribers.endAll(
       new ServiceUnavailableError(
         'This server is shutting down. Subscribe again with `after` set to the last cursor you received.',
       ),
@@ -151,36 +119,13 @@ export class MembershipEventHub {
   }
 
   subscribe({ filter, after, connection }: SubscribeOptions): AsyncIterableIterator<StreamItem> {
-    if (this.state !== 'live' || this.head === undefined) {
+    if (this.state !== 'live') {
       throw new ServiceUnavailableError(
         'Live membership events are not available right now. Try again in a few seconds.',
       );
     }
-    if (this.subscriberCount >= this.limits.perInstance) {
-      throw new TooManySubscriptionsError(
-        `This server carries its maximum of ${this.limits.perInstance} subscriptions. Try again later.`,
-      );
-    }
-    const onConnection = connection ? (this.perConnection.get(connection) ?? 0) : 0;
-    if (onConnection >= this.limits.perConnection) {
-      throw new TooManySubscriptionsError(
-        `A connection may carry at most ${this.limits.perConnection} subscriptions; end one or open another connection.`,
-      );
-    }
-    const subscriber: Subscriber = {
-      filter,
-      queue: new EventQueue<DeliveredEvent>(
-        this.limits.queuedEvents,
-        () =>
-          new SubscriptionTooSlowError(
-            `More than ${this.limits.queuedEvents} events waited for this subscription. ` +
-              'Subscribe again with `after` set to the last cursor you received.',
-          ),
-        () => this.remove(subscriber, connection),
-      ),
-    };
-    this.add(subscriber, connection, onConnection);
-    const stream = this.stream(subscriber, after, this.head);
+    const subscriber = this.subscribers.add(filter, connection);
+    const stream = this.stream(subscriber, after);
     return {
       next: () => stream.next(),
       // Ends the queue first: the stream may be waiting on it, and only then can it return.
@@ -201,10 +146,9 @@ export class MembershipEventHub {
   private async *stream(
     subscriber: Subscriber,
     after: EventPosition | undefined,
-    joinedAt: EventPosition,
   ): AsyncGenerator<StreamItem, void, undefined> {
     try {
-      yield* this.events(subscriber, after, joinedAt);
+      yield* this.events(subscriber, after, await this.followingFrom());
     } catch (error) {
       if (error instanceof DomainError) yield error;
       else if (isDatabaseUnavailable(error)) yield databaseUnavailable();
@@ -253,53 +197,28 @@ export class MembershipEventHub {
     }
   }
 
-  private add(subscriber: Subscriber, connection: object | undefined, onConnection: number): void {
-    const { groupId, userId } = subscriber.filter;
-    // Filtered by both, a subscriber is found through its group and checked for the user.
-    const index = groupId !== undefined ? this.byGroup : this.byUser;
-    const key = groupId ?? userId!;
-    let set = index.get(key);
-    if (!set) index.set(key, (set = new Set()));
-    set.add(subscriber);
-    this.subscriberCount += 1;
-    if (connection) this.perConnection.set(connection, onConnection + 1);
-  }
-
-  private remove(subscriber: Subscriber, connection: object | undefined): void {
-    const { groupId, userId } = subscriber.filter;
-    const index = groupId !== undefined ? this.byGroup : this.byUser;
-    const key = groupId ?? userId!;
-    const set = index.get(key);
-    if (set?.delete(subscriber)) {
-      if (set.size === 0) index.delete(key);
-      this.subscriberCount -= 1;
-      if (connection) this.perConnection.set(connection, (this.perConnection.get(connection) ?? 1) - 1);
-    }
-  }
-
-  private endAll(error: Error): void {
-    for (const index of [this.byGroup, this.byUser]) {
-      for (const set of [...index.values()]) {
-        for (const subscriber of [...set]) subscriber.queue.end(error);
-      }
-    }
-  }
-
-  private deliver(rows: MembershipEventRow[]): void {
-    const loaders = createEventLoaders(this.db);
-    for (const row of rows) {
-      const event: DeliveredEvent = { ...row, cursor: encodeEventCursor(row), loaders };
-      for (const subscriber of this.byGroup.get(row.groupId) ?? []) {
-        const { userId } = subscriber.filter;
-        if (userId === undefined || userId === row.userId) subscriber.queue.push(event);
-      }
-      for (const subscriber of this.byUser.get(row.userId) ?? []) subscriber.queue.push(event);
-    }
+  /**
+   * Where live events start for a new subscriber: the head, read first if the hub was not
+   * following the log. The subscriber is registered before, and delivery starts only after,
+   * so it hears of every event after the position it is given.
+   */
+  private async followingFrom(): Promise<EventPosition> {
+    if (this.head) return this.head;
+    this.headRead ??= readLogHead(this.db)
+      .then((head) => {
+        if (this.state === 'live' && this.subscribers.count > 0) {
+          this.head = head;
+          this.readNewEvents();
+        }
+        return head;
+      })
+      .finally(() => (this.headRead = undefined));
+    return this.headRead;
   }
 
   /** Reads what has become final since the head; notifications that arrive meanwhile coalesce. */
   private readNewEvents(): void {
-    if (this.state !== 'live') return;
+    if (this.state !== 'live' || !this.head) return;
     if (this.reading) {
       this.readAgain = true;
       this.wake();
@@ -327,10 +246,14 @@ export class MembershipEventHub {
         await sleep(500);
         continue;
       }
-      if (this.state !== 'live') return;
+      // Stopped following meanwhile: the last subscriber left, or the listener was lost.
+      if (this.state !== 'live' || !this.head) return;
       const last = batch.events.at(-1);
       if (last) {
-        this.deliver(batch.events);
+        const loaders = createEventLoaders(this.db);
+        this.subscribers.deliver(
+          batch.events.map((row) => ({ ...row, cursor: encodeEventCursor(row), loaders })),
+        );
         this.head = { txOrder: last.txOrder, id: last.id };
       }
       if (batch.full) continue;
@@ -362,8 +285,9 @@ export class MembershipEventHub {
       try {
         this.listening = await this.options.listen(membershipEventsChannel, () => this.readNewEvents());
         if (this.isStopped()) break;
-        // Listening first, then reading the head: an event committed in between is read after it.
-        this.head = await readLogHead(this.db);
+        // The head is read when someone subscribes, after this: an event committed in between
+        // is read after it.
+        this.head = undefined;
         this.state = 'live';
         this.liveOnce();
         attempt = 0;
@@ -376,7 +300,7 @@ export class MembershipEventHub {
         this.state = 'down';
         this.options.onError?.(error, 'listening for membership events');
         // Subscribers resume from their cursors once the database is back, here or elsewhere.
-        this.endAll(databaseUnavailable());
+        this.subscribers.endAll(databaseUnavailable());
         await this.listening?.close().catch(() => {});
         this.listening = undefined;
         await Promise.race([sleep(Math.min(250 * 2 ** attempt, 5_000)), this.stopping]);

@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { MembershipChangeKind as Kind } from '../db/schema.ts';
 import { BadUserInputError, ServiceUnavailableError } from '../resolvers/errors.ts';
-import type { DeliveredEvent, StreamItem } from '../resolvers/membership-event-hub.ts';
+import type { DeliveredEvent, StreamItem } from '../resolvers/event-subscribers.ts';
 import { decodeEventCursor } from '../resolvers/membership-event-log.ts';
 import { createLoaders } from '../resolvers/loaders.ts';
 import { builder } from './builder.ts';
