@@ -104,7 +104,9 @@ for (let attempt = 1; !started; attempt += 1) {
     if (config.seedDemoData && (await seedDemoData(database.db))) {
       logger.info('Loaded the demo data into the empty database.');
     }
+    // Ready once subscriptions can be served too: the hub is listening on its own connection.
     membershipEvents.start();
+    await membershipEvents.ready;
     started = true;
   } catch (error) {
     const wait = Math.min(1000 * attempt, 10_000);

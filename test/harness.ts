@@ -11,7 +11,8 @@ import { type Authenticate, createAuthenticator, signToken } from '../src/http/a
 import { createDatabase, type Database, type Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { serveWebSockets } from '../src/http/websocket.ts';
-import { MembershipEventHub, type SubscriptionLimits } from '../src/resolvers/membership-event-hub.ts';
+import type { SubscriptionLimits } from '../src/resolvers/event-subscribers.ts';
+import { MembershipEventHub } from '../src/resolvers/membership-event-hub.ts';
 
 // Hooks registered while another hook runs (startTestApp is called from beforeAll) are ignored,
 // so resources register their cleanup here and one afterAll, registered when a test file

@@ -98,4 +98,20 @@ describe('graceful shutdown', () => {
     expect(results.filter((result) => result.body.errors)).toEqual([]);
     expect(await exited).toBe(0);
   });
+
+  it('ends open subscription streams with SERVICE_UNAVAILABLE, then exits 0', async () => {
+    const server = await startServerProcess({ ...environment, SHUTDOWN_DELAY_MS: '200' });
+    const query = 'subscription { membershipChanged(groupId: "R3JvdXA6MQ==") { cursor } }';
+    const response = await fetch(`${server.url}?query=${encodeURIComponent(query)}`, {
+      headers: { accept: 'text/event-stream' },
+    });
+    expect(response.status).toBe(200);
+    const exited = server.stop();
+    // Read to the end: the stream closes by itself, with an event saying why, and completes.
+    const stream = await response.text();
+    expect(stream).toMatch(/event: next\ndata: .*"SERVICE_UNAVAILABLE"/);
+    expect(stream).toMatch(/This server is shutting down/);
+    expect(stream).toMatch(/event: complete/);
+    expect(await exited).toBe(0);
+  });
 });

@@ -71,6 +71,7 @@ export class MembershipEventHub {
   private head: EventPosition | undefined;
   /** The head being read for the first subscriber after none: later ones wait for the same. */
   private headRead: Promise<EventPosition> | undefined;
+  private running = false;
   private reading: Promise<void> | undefined;
   private readAgain = false;
   /** Ends the current wait for held-back events early: a notification came. */
@@ -102,6 +103,9 @@ export class MembershipEventHub {
 
   /** Listens until stop(), reconnecting after outages, and prunes the log meanwhile. */
   start(): void {
+    // Once: a caller retrying its own start-up may call it again.
+    if (this.running) return;
+    this.running = true;
     void this.listenUntilStopped();
     void this.pruneUntilStopped();
   }
