@@ -209,6 +209,10 @@ export async function selectRows<Row>(db: Db, query: SQL): Promise<Row[]> {
 
 /**
  * Known driver differences, in one place. PGlite runs inside this process: there is no
- * connection to lose, so fault tests that cut database connections run on PostgreSQL only.
+ * connection to lose, so fault tests that cut database connections run on PostgreSQL only; and
+ * it is one session, opened before the migrations set database defaults (it has no JIT either).
  */
-export const onPostgresOnly = { connectionFaults: databaseKind === 'postgres' } as const;
+export const onPostgresOnly = {
+  connectionFaults: databaseKind === 'postgres',
+  sessionDefaults: databaseKind === 'postgres',
+} as const;

@@ -39,7 +39,14 @@ export type Listen = (channel: string, onNotify: () => void) => Promise<Listenin
 /** The driver-specific handle, kept so migrate.ts can pick the matching migrator. */
 export type Database =
   | { kind: 'pglite'; db: PgliteDatabase<Relations>; listen: Listen; close: () => Promise<void> }
-  | { kind: 'postgres'; db: NodePgDatabase<Relations>; listen: Listen; close: () => Promise<void> };
+  | {
+      kind: 'postgres';
+      db: NodePgDatabase<Relations>;
+      /** The connection string, for the migrator's connection of its own. */
+      url: string;
+      listen: Listen;
+      close: () => Promise<void>;
+    };
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   const logger = options.logger ?? false;
@@ -50,18 +57,15 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
-      // JIT compiles a plan when its estimated cost passes jit_above_cost. A root query with nested
-      // lists is costed for every row of the root table before its LIMIT, so the deeper ones
-      // (W3 of the benchmark) pass it and spend about 20 ms compiling a query that runs in 70.
-      // Every statement here is a short keyed lookup that JIT never pays back.
-      options: '-c jit=off',
+      // No `options: '-c jit=off'`: a transaction-pooling proxy refuses startup options. JIT is
+      // off for the database instead (migration *_jit_off).
     });
     // An idle client that loses its connection emits 'error' on the pool; without a listener
     // node would crash the process. The next query on a fresh client reports the outage instead.
     pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
     const db = drizzleNodePg({ client: pool, relations, logger, jit });
     const listen = listenOnConnection(options.listenUrl ?? options.url);
-    return { kind: 'postgres', db, listen, close: () => pool.end() };
+    return { kind: 'postgres', db, url: options.url, listen, close: () => pool.end() };
   }
   // pg_trgm backs name search (migration *_pg_trgm); PostgreSQL has it in contrib.
   const client = await PGlite.create(options.pgliteDir ?? 'memory://', { extensions: { pg_trgm } });

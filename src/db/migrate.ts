@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { pgSchema, text } from 'drizzle-orm/pg-core';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
 import type { Database, Db } from './client.ts';
 
 const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -15,7 +17,16 @@ export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db, { migrationsFolder });
   } else {
-    await migrateNodePg(database.db, { migrationsFolder });
+    // On a connection of its own, closed after: a session keeps the settings it started with,
+    // and the pool's sessions must start after the migrations that set database defaults
+    // (*_jit_off).
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await migrateNodePg(drizzleNodePg({ client }), { migrationsFolder });
+    } finally {
+      await client.end();
+    }
   }
 }
 
