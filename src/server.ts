@@ -12,6 +12,7 @@ import { createMetrics } from './http/metrics.ts';
 import { loadTrustedDocuments } from './http/trusted-documents.ts';
 import { serveWebSockets } from './http/websocket.ts';
 import { MembershipEventHub } from './resolvers/membership-event-hub.ts';
+import { useNamedStatements } from './resolvers/prepared.ts';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
@@ -19,6 +20,7 @@ const logger = createLogger(config.logLevel);
 if (!config.databaseUrl && !config.pgliteDir.startsWith('memory://')) {
   await mkdir(config.pgliteDir, { recursive: true });
 }
+useNamedStatements(config.namedStatements);
 const metrics = createMetrics();
 const database = await createDatabase({
   url: config.databaseUrl,

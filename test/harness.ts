@@ -5,7 +5,7 @@ import { print } from 'graphql';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { type AppOptions, createApp } from '../src/http/app.ts';
 import { type Authenticate, createAuthenticator, signToken } from '../src/http/authentication.ts';
 import { createDatabase, type Database, type Db } from '../src/db/client.ts';
@@ -13,6 +13,7 @@ import { migrateDatabase } from '../src/db/migrate.ts';
 import { serveWebSockets } from '../src/http/websocket.ts';
 import type { SubscriptionLimits } from '../src/resolvers/event-subscribers.ts';
 import { MembershipEventHub } from '../src/resolvers/membership-event-hub.ts';
+import { useNamedStatements } from '../src/resolvers/prepared.ts';
 
 // Hooks registered while another hook runs (startTestApp is called from beforeAll) are ignored,
 // so resources register their cleanup here and one afterAll, registered when a test file
@@ -37,13 +38,20 @@ export async function signedIn(userId: number | undefined): Promise<Record<strin
 }
 
 export type DatabaseKind = 'pglite' | 'postgres';
-export const databaseKind: DatabaseKind = process.env['TEST_DB'] === 'postgres' ? 'postgres' : 'pglite';
+/** PostgreSQL reached through PgBouncer in transaction mode (the `pgbouncer` test project). */
+const throughPgBouncer = process.env['TEST_DB'] === 'pgbouncer';
+export const databaseKind: DatabaseKind =
+  process.env['TEST_DB'] === 'postgres' || throughPgBouncer ? 'postgres' : 'pglite';
+// As production must behind a proxy that does not track named statements (PgBouncer 1.18).
+if (throughPgBouncer) useNamedStatements(false);
 
 export interface TestApp {
   /** The app's database, for fixtures and for checking what a request wrote. */
   db: Db;
   /** The database's connection string; undefined on PGlite, which lives in this process. */
   databaseUrl: string | undefined;
+  /** Where LISTEN connects: the server itself, also when `databaseUrl` goes through PgBouncer. */
+  databaseListenUrl: string | undefined;
   /** Every SQL statement drizzle sent since the last `statements.length = 0`. */
   statements: string[];
   /** Runs a typed operation through the app's HTTP handler, signed in `as` a user when given. */
@@ -121,13 +129,27 @@ export async function freshPostgresUrl(): Promise<string | undefined> {
   return url.toString();
 }
 
+/**
+ * How the app reaches a fresh database: through PgBouncer in the `pgbouncer` project (LISTEN
+ * still goes to the server, as DATABASE_LISTEN_URL does in production), directly otherwise.
+ */
+async function freshPostgresUrls(): Promise<{ url: string; listenUrl: string } | undefined> {
+  const direct = await freshPostgresUrl();
+  if (!direct || !throughPgBouncer) return direct ? { url: direct, listenUrl: direct } : undefined;
+  const url = new URL(direct);
+  url.port = new URL(inject('pgbouncerUrl')).port;
+  return { url: url.toString(), listenUrl: direct };
+}
+
 /** A fresh database of the kind under test, closed when the file's tests end. */
-async function freshDatabase(statements: string[]): Promise<{ database: Database; url: string | undefined }> {
+async function freshDatabase(
+  statements: string[],
+): Promise<{ database: Database; urls: { url: string; listenUrl: string } | undefined }> {
   const logger = { logQuery: (query: string) => void statements.push(query) };
-  const url = await freshPostgresUrl();
-  const database = await createDatabase(url ? { url, logger } : { pgliteDir: 'memory://', logger });
+  const urls = await freshPostgresUrls();
+  const database = await createDatabase(urls ? { ...urls, logger } : { pgliteDir: 'memory://', logger });
   cleanups.push(() => database.close());
-  return { database, url };
+  return { database, urls };
 }
 
 /** The app on a fresh, migrated database; `options` adds what the server would configure. */
@@ -140,7 +162,7 @@ export async function startTestApp({
   liveEvents?: LiveEventsOptions | boolean;
 } = {}): Promise<TestApp> {
   const statements: string[] = [];
-  const { database, url: databaseUrl } = await freshDatabase(statements);
+  const { database, urls } = await freshDatabase(statements);
   await migrateDatabase(database);
   statements.length = 0;
   const membershipEvents = liveEvents
@@ -157,7 +179,8 @@ export async function startTestApp({
   return {
     listen,
     membershipEvents,
-    databaseUrl,
+    databaseUrl: urls?.url,
+    databaseListenUrl: urls?.listenUrl,
     db: database.db,
     statements,
     fetch,
@@ -185,7 +208,9 @@ export async function startSecondInstance(
   app: TestApp,
   { liveEvents = false }: { liveEvents?: boolean } = {},
 ): Promise<{ origin: string; membershipEvents: MembershipEventHub | undefined }> {
-  const database = app.databaseUrl ? await createDatabase({ url: app.databaseUrl }) : undefined;
+  const database = app.databaseUrl
+    ? await createDatabase({ url: app.databaseUrl, listenUrl: app.databaseListenUrl })
+    : undefined;
   if (database) cleanups.push(() => database.close());
   if (liveEvents && !database) throw new Error('PGlite runs one instance: its engine lives in this process');
   const membershipEvents = liveEvents && database ? await startMembershipEvents(database) : undefined;

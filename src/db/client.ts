@@ -42,8 +42,12 @@ export type Database =
   | {
       kind: 'postgres';
       db: NodePgDatabase<Relations>;
-      /** The connection string, for the migrator's connection of its own. */
-      url: string;
+      /**
+       * The server itself (DATABASE_LISTEN_URL, else the pool's URL), for what needs a session
+       * of its own: LISTEN, and the migrator, whose database defaults (*_jit_off) only sessions
+       * opened after it see; a pooling proxy would hand its session on to the pool.
+       */
+      directUrl: string;
       listen: Listen;
       close: () => Promise<void>;
     };
@@ -64,8 +68,14 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     // node would crash the process. The next query on a fresh client reports the outage instead.
     pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
     const db = drizzleNodePg({ client: pool, relations, logger, jit });
-    const listen = listenOnConnection(options.listenUrl ?? options.url);
-    return { kind: 'postgres', db, url: options.url, listen, close: () => pool.end() };
+    const directUrl = options.listenUrl ?? options.url;
+    return {
+      kind: 'postgres',
+      db,
+      directUrl,
+      listen: listenOnConnection(directUrl),
+      close: () => pool.end(),
+    };
   }
   // pg_trgm backs name search (migration *_pg_trgm); PostgreSQL has it in contrib.
   const client = await PGlite.create(options.pgliteDir ?? 'memory://', { extensions: { pg_trgm } });

@@ -17,10 +17,10 @@ export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db, { migrationsFolder });
   } else {
-    // On a connection of its own, closed after: a session keeps the settings it started with,
-    // and the pool's sessions must start after the migrations that set database defaults
-    // (*_jit_off).
-    const client = new pg.Client({ connectionString: database.url });
+    // On a connection of its own to the server itself, closed after: a session keeps the
+    // settings it started with, and the pool's sessions must start after the migrations that set
+    // database defaults (*_jit_off). Through a pooling proxy this session would join its pool.
+    const client = new pg.Client({ connectionString: database.directUrl });
     await client.connect();
     try {
       await migrateNodePg(drizzleNodePg({ client }), { migrationsFolder });

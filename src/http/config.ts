@@ -11,6 +11,8 @@ export interface Config {
   databaseListenUrl: string | undefined;
   pgliteDir: string;
   poolSize: number;
+  /** False behind a transaction-pooling proxy that does not track named prepared statements. */
+  namedStatements: boolean;
   seedDemoData: boolean;
   corsOrigins: string[] | undefined;
   trustedDocuments: { manifestPath: string; only: boolean } | undefined;
@@ -57,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseListenUrl: env['DATABASE_LISTEN_URL'] || undefined,
     pgliteDir: env['PGLITE_DIR'] || './.data/pglite',
     poolSize: integer('DATABASE_POOL_SIZE', env['DATABASE_POOL_SIZE'], 10),
+    namedStatements: env['DATABASE_PREPARED_STATEMENTS'] !== 'false',
     seedDemoData: env['SEED_DEMO_DATA'] !== 'false',
     corsOrigins: env['CORS_ORIGINS']
       ? env['CORS_ORIGINS'].split(',').map((origin) => origin.trim())

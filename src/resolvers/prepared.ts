@@ -25,13 +25,21 @@ export function perDb<Statements>(build: (db: Db) => Statements): (db: Db) => St
  * Whether these statements are sent as named prepared statements: node-postgres then parses and
  * plans each once per connection (and executes it by name afterwards). PGlite ignores the name.
  *
- * The one switch for it. PgBouncer in transaction mode before 1.21 does not track named
- * statements: the next transaction may run on a server connection that never saw the Parse
- * ("prepared statement … does not exist"). Set this to false there: an empty name makes
- * node-postgres send an unnamed statement, so the SQL is still built once here and only parsed
- * by the server on every execution.
+ * The one switch for it, DATABASE_PREPARED_STATEMENTS. PgBouncer in transaction mode before
+ * 1.21 does not track named statements: the next transaction may run on a server connection that
+ * never saw the Parse ("prepared statement … does not exist"), or one that already has the name.
+ * Turned off, an empty name makes node-postgres send an unnamed statement, so the SQL is still
+ * built once here and only parsed by the server on every execution.
  */
-const namedStatements = true;
+let namedStatements = true;
+
+/**
+ * Sets the switch for the whole process, before the first statement is built: statements are
+ * built once per Db and keep the name they were built with.
+ */
+export function useNamedStatements(enabled: boolean): void {
+  namedStatements = enabled;
+}
 
 /** The name to `.prepare()` a statement with, following `namedStatements`. Unique per SQL text. */
 export function statementName(name: string): string {
