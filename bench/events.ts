@@ -8,8 +8,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { prepareDatabase, settleAfterWrites } from './lib/databases.ts';
+import { prepareDatabase, settleAfterWrites, withClient } from './lib/databases.ts';
 import { replaceSection } from './lib/document.ts';
 import { load, type LoadResult } from './lib/load.ts';
 import { benchCredentials, startSubject, subjectDefinitions } from './lib/subjects.ts';
@@ -82,29 +81,22 @@ async function deliveriesDue(
   subscribers: number,
   groups: number,
 ): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ group_id: number; count: string }>(
+  const { rows } = await withClient(databaseUrl, (client) =>
+    client.query<{ group_id: number; count: string }>(
       'select group_id, count(*) from membership_events where at >= $1 and group_id <= $2 group by group_id',
       [since, groups],
-    );
-    const following = (groupId: number) =>
-      Math.floor(subscribers / groups) + (groupId - 1 < subscribers % groups ? 1 : 0);
-    return rows.reduce((sum, row) => sum + Number(row.count) * following(row.group_id), 0);
-  } finally {
-    await client.end();
-  }
+    ),
+  );
+  const following = (groupId: number) =>
+    Math.floor(subscribers / groups) + (groupId - 1 < subscribers % groups ? 1 : 0);
+  return rows.reduce((sum, row) => sum + Number(row.count) * following(row.group_id), 0);
 }
 
 async function databaseNow(databaseUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<{ now: string }>('select now()::text as now')).rows[0]!.now;
-  } finally {
-    await client.end();
-  }
+  const { rows } = await withClient(databaseUrl, (client) =>
+    client.query<{ now: string }>('select now()::text as now'),
+  );
+  return rows[0]!.now;
 }
 
 const percentile = (sorted: number[], p: number) =>

@@ -42,7 +42,7 @@ export type DatabaseKind = 'pglite' | 'postgres';
 const throughPgBouncer = process.env['TEST_DB'] === 'pgbouncer';
 export const databaseKind: DatabaseKind =
   process.env['TEST_DB'] === 'postgres' || throughPgBouncer ? 'postgres' : 'pglite';
-// As production must behind a proxy that does not track named statements (PgBouncer 1.18).
+// As production must, behind a proxy that does not track named statements (PgBouncer 1.18).
 if (throughPgBouncer) useNamedStatements(false);
 
 export interface TestApp {

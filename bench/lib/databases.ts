@@ -71,10 +71,18 @@ async function shapeOf(url: string): Promise<PreparedDatabase['shape'] | undefin
  * alike. Vacuumed, every subject's reads run on the same plans, whoever wrote before them.
  */
 export async function settleAfterWrites(databaseUrl: string): Promise<void> {
+  await withClient(databaseUrl, (client) => client.query('VACUUM (ANALYZE) users_to_groups, groups'));
+}
+
+/** Runs `use` on a connection of its own to `databaseUrl`, closed after. */
+export async function withClient<Result>(
+  databaseUrl: string,
+  use: (client: pg.Client) => Promise<Result>,
+): Promise<Result> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query('VACUUM (ANALYZE) users_to_groups, groups');
+    return await use(client);
   } finally {
     await client.end();
   }

@@ -98,9 +98,9 @@ export type MembershipChangeKind = (typeof membershipChangeKind.enumValues)[numb
 /**
  * The change log subscriptions read: one row per membership added, removed or given a new role,
  * written by triggers on users_to_groups in the transaction that made the change (migration
- * *_membership_events), so only committed changes appear and every writer is covered. No foreign
- * keys: the events of a deleted user or group outlive them, for the subscribers that must hear of
- * the removal. Pruned after MEMBERSHIP_EVENTS_RETENTION (resolvers/membership-events.ts).
+ * *_membership_events_triggers), so only committed changes appear and every writer is covered. No
+ * foreign keys: the events of a deleted user or group outlive them, for the subscribers that must
+ * hear of the removal. Pruned after MEMBERSHIP_EVENTS_RETENTION (resolvers/membership-event-log.ts).
  *
  * An event's position is (txOrder, id). txOrder is the writing transaction's ID, raised to the
  * group's lastEventTxOrder when a transaction that started earlier commits later in the same

@@ -17,6 +17,7 @@ import {
   type EventPosition,
   eventIsKept,
   membershipEventsChannel,
+  type MembershipEventRow,
   pruneEvents,
   readFilteredEvents,
   readFinalEvents,
@@ -181,11 +182,10 @@ export class MembershipEventHub {
       // Stops early if the queue ends meanwhile; reading it then ends the stream the same way.
       catchingUp: while (!queue.ended) {
         const missed = await readFilteredEvents(this.db, filter, last, joinedAt, pageSize);
-        const loaders = createEventLoaders(this.db);
-        for (const row of missed) {
+        for (const event of this.delivered(missed)) {
           if (queue.ended) break catchingUp;
-          yield { ...row, cursor: encodeEventCursor(row), loaders };
-          last = row;
+          yield event;
+          last = event;
         }
         if (missed.length < pageSize) break;
       }
@@ -199,6 +199,12 @@ export class MembershipEventHub {
       last = next.value;
       yield next.value;
     }
+  }
+
+  /** A batch of rows as subscribers receive them, sharing one set of loaders for their rows. */
+  private delivered(rows: MembershipEventRow[]): DeliveredEvent[] {
+    const loaders = createEventLoaders(this.db);
+    return rows.map((row) => ({ ...row, cursor: encodeEventCursor(row), loaders }));
   }
 
   /**
@@ -254,10 +260,7 @@ export class MembershipEventHub {
       if (this.state !== 'live' || !this.head) return;
       const last = batch.events.at(-1);
       if (last) {
-        const loaders = createEventLoaders(this.db);
-        this.subscribers.deliver(
-          batch.events.map((row) => ({ ...row, cursor: encodeEventCursor(row), loaders })),
-        );
+        this.subscribers.deliver(this.delivered(batch.events));
         this.head = { txOrder: last.txOrder, id: last.id };
       }
       if (batch.full) continue;
@@ -295,7 +298,6 @@ export class MembershipEventHub {
         this.state = 'live';
         this.liveOnce();
         attempt = 0;
-        this.readNewEvents();
         const lost = await Promise.race([this.listening.lost, this.stopping.then(() => undefined)]);
         if (lost === undefined) break;
         throw lost;
