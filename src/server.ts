@@ -26,9 +26,19 @@ const database = await createDatabase({
   url: config.databaseUrl,
   pgliteDir: config.pgliteDir,
   poolSize: config.poolSize,
-  logger: metrics.statementLogger,
+  logger: metrics.statementLogger(),
   listenUrl: config.databaseListenUrl,
+  replicas: {
+    urls: config.databaseReplicaUrls,
+    maxLagSeconds: config.databaseReplicaMaxLagSeconds,
+    logger: (replica) => metrics.statementLogger(replica),
+    // Reads go to the primary meanwhile; /ready stays ready, as the primary alone can serve.
+    onUnavailable: (replica, error) =>
+      logger.warn({ err: error, replica }, `Read replica ${replica} skipped: ${error.message}`),
+  },
 });
+const replicas = database.kind === 'postgres' ? database.replicas : undefined;
+if (replicas) metrics.watchReplicas(() => replicas.status());
 const membershipEvents = new MembershipEventHub({
   db: database.db,
   listen: database.listen,
@@ -66,6 +76,7 @@ const app = createApp({
   production: config.production,
   logger: yogaLogger(logger),
   membershipEvents,
+  replicas,
 });
 const server = createServer(withRequestLogging(logger, app));
 const webSockets = serveWebSockets(server, app, trustedDocuments);

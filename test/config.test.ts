@@ -32,4 +32,25 @@ describe('configuration from the environment', () => {
       /MAX_SUBSCRIPTIONS must be a non-negative integer/,
     );
   });
+
+  it('reads the read replicas and how far behind one may be, 5 s by default; replicas need DATABASE_URL', () => {
+    const config = readConfig({
+      DATABASE_URL: 'postgres://primary:5432/app',
+      DATABASE_REPLICA_URLS: ' postgres://replica-a:5432/app, postgres://replica-b:5432/app ,',
+      DATABASE_REPLICA_MAX_LAG: '30s',
+    });
+    expect(config.databaseReplicaUrls).toEqual([
+      'postgres://replica-a:5432/app',
+      'postgres://replica-b:5432/app',
+    ]);
+    expect(config.databaseReplicaMaxLagSeconds).toBe(30);
+    expect(readConfig({}).databaseReplicaUrls).toEqual([]);
+    expect(readConfig({}).databaseReplicaMaxLagSeconds).toBe(5);
+    expect(() => readConfig({ DATABASE_REPLICA_URLS: 'postgres://replica-a:5432/app' })).toThrow(
+      /DATABASE_REPLICA_URLS needs DATABASE_URL/,
+    );
+    expect(() => readConfig({ DATABASE_REPLICA_MAX_LAG: 'a while' })).toThrow(
+      /DATABASE_REPLICA_MAX_LAG must be a positive duration/,
+    );
+  });
 });

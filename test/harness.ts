@@ -239,5 +239,7 @@ export async function selectRows<Row>(db: Db, query: SQL): Promise<Row[]> {
  */
 export const onPostgresOnly = {
   connectionFaults: databaseKind === 'postgres',
+  /** Streaming replication, between servers test/replicated-cluster.ts starts. */
+  replicas: databaseKind === 'postgres',
   sessionDefaults: databaseKind === 'postgres',
 } as const;

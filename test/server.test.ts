@@ -117,7 +117,7 @@ describe('the server entry point', () => {
       });
 
       const metrics = await (await fetch(new URL('/metrics', first.url))).text();
-      expect(metrics).toMatch(/^db_statements_total \d+/m);
+      expect(metrics).toMatch(/^db_statements_total\{target="primary"\} \d+/m);
       expect(metrics).toMatch(
         /graphql_yoga_http_duration_count\{[^}]*operationName="ServerFirstUsers"[^}]*\} 1/,
       );

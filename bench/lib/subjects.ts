@@ -170,9 +170,10 @@ export async function startSubject(
     credentials: env.credentials,
     async statements() {
       const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
-      const match = /^db_statements_total (\d+)/m.exec(metrics);
-      if (!match) throw new Error(`${definition.name} reports no db_statements_total`);
-      return Number(match[1]);
+      // The API counts per target (primary, replica-1, …); the baselines have one unlabelled count.
+      const counts = [...metrics.matchAll(/^db_statements_total(?:\{[^}]*\})? (\d+)/gm)];
+      if (counts.length === 0) throw new Error(`${definition.name} reports no db_statements_total`);
+      return counts.reduce((sum, match) => sum + Number(match[1]), 0);
     },
     peakRss: () => Math.max(...processTree(child.pid!).map(peakRssOf)),
     cpuMilliseconds: () => processTree(child.pid!).reduce((sum, pid) => sum + cpuMillisecondsOf(pid), 0),

@@ -6,6 +6,7 @@ import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { relations, type Relations } from './relations.ts';
+import { ReplicaSet } from './replicas.ts';
 
 /** The database as every layer above src/db sees it: no driver types leak past this file. */
 export type Db = PgAsyncDatabase<PgQueryResultHKT, Relations>;
@@ -24,6 +25,17 @@ export interface DatabaseOptions {
    * as it runs, which a transaction-pooling proxy in front of `url` cannot give it.
    */
   listenUrl?: string | undefined;
+  /** Streaming replicas of `url` that queries may read from (src/http/read-replicas.ts decides). */
+  replicas?: ReplicaOptions | undefined;
+}
+
+export interface ReplicaOptions {
+  urls: string[];
+  /** A replica whose data is older than this is skipped until it catches up. */
+  maxLagSeconds: number;
+  /** Receives every statement sent to the named replica (`replica-1`, …). */
+  logger?: ((replica: string) => Logger) | undefined;
+  onUnavailable?: ((replica: string, error: Error) => void) | undefined;
 }
 
 /** One LISTEN on a connection of its own. */
@@ -49,6 +61,8 @@ export type Database =
        */
       directUrl: string;
       listen: Listen;
+      /** Undefined without DATABASE_REPLICA_URLS. */
+      replicas: ReplicaSet<Db> | undefined;
       close: () => Promise<void>;
     };
 
@@ -58,23 +72,38 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   // every nested row (it rebuilt the column decoders once per row of a nested list).
   const jit = true;
   if (options.url) {
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      // No `options: '-c jit=off'`: a transaction-pooling proxy refuses startup options. JIT is
-      // off for the database instead (migration *_jit_off).
-    });
-    // An idle client that loses its connection emits 'error' on the pool; without a listener
-    // node would crash the process. The next query on a fresh client reports the outage instead.
-    pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+    const pool = createPool(options.url, options.poolSize);
     const db = drizzleNodePg({ client: pool, relations, logger, jit });
     const directUrl = options.listenUrl ?? options.url;
+    const replicas = options.replicas?.urls.length
+      ? new ReplicaSet<Db>({
+          primary: pool,
+          replicas: options.replicas.urls.map((url, index) => {
+            const name = `replica-${index + 1}`;
+            // A replica that does not answer is skipped; its checks must not queue up behind a hung connect.
+            const replicaPool = createPool(url, options.poolSize, 2_000);
+            const replicaLogger = options.replicas?.logger?.(name) ?? logger;
+            return {
+              name,
+              pool: replicaPool,
+              db: drizzleNodePg({ client: replicaPool, relations, logger: replicaLogger, jit }),
+            };
+          }),
+          maxLagSeconds: options.replicas.maxLagSeconds,
+          onUnavailable: options.replicas.onUnavailable,
+        })
+      : undefined;
+    replicas?.start();
     return {
       kind: 'postgres',
       db,
       directUrl,
       listen: listenOnConnection(directUrl),
-      close: () => pool.end(),
+      replicas,
+      close: async () => {
+        await replicas?.close();
+        await pool.end();
+      },
     };
   }
   // pg_trgm backs name search (migration *_pg_trgm); PostgreSQL has it in contrib.
@@ -87,6 +116,20 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     return { lost: new Promise<Error>(() => {}), close: () => unlisten() };
   };
   return { kind: 'pglite', db, listen, close: () => client.close() };
+}
+
+function createPool(url: string, size: number | undefined, connectionTimeoutMillis?: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: size ?? 10,
+    connectionTimeoutMillis,
+    // No `options: '-c jit=off'`: a transaction-pooling proxy refuses startup options. JIT is
+    // off for the database instead (migration *_jit_off), and so on replicas, which copy it.
+  });
+  // An idle client that loses its connection emits 'error' on the pool; without a listener
+  // node would crash the process. The next query on a fresh client reports the outage instead.
+  pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+  return pool;
 }
 
 /** LISTEN on a client of its own, outside the pool: a pooled client is shared between queries. */

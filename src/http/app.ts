@@ -15,6 +15,8 @@ import { type Context, createContext } from '../resolvers/context.ts';
 import type { QueryLimits } from '../resolvers/limits.ts';
 import { federationSchema, schema } from '../schema/index.ts';
 import { useReadiness } from './readiness.ts';
+import { useReadReplicas } from './read-replicas.ts';
+import type { ReplicaSet } from '../db/replicas.ts';
 import {
   defaultRequestLimits,
   type RequestLimits,
@@ -97,6 +99,8 @@ export interface AppOptions {
   logger?: YogaLogger | undefined;
   /** Live membership events for subscriptions; without it, subscribing is SERVICE_UNAVAILABLE. */
   membershipEvents?: MembershipEventHub | undefined;
+  /** Read replicas that queries may read from (read-replicas.ts); everything reads the primary without. */
+  replicas?: ReplicaSet<Db> | undefined;
 }
 
 /** What Node's HTTP server hands Yoga with each request (nothing when a test calls app.fetch). */
@@ -146,6 +150,7 @@ export function createApp({
   production = false,
   logger,
   membershipEvents,
+  replicas,
 }: AppOptions): App {
   const shared = {
     context: async ({ request, req }: { request: Request } & ServerContext) =>
@@ -194,6 +199,7 @@ export function createApp({
       useFederationEndpoint(federation),
       ...(metrics ? [useMetrics(metrics)] : []),
       ...(trustedDocuments ? [useTrustedDocuments(trustedDocuments)] : []),
+      ...(replicas ? [useReadReplicas(replicas)] : []),
     ],
   });
 }

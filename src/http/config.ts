@@ -11,6 +11,10 @@ export interface Config {
   databaseListenUrl: string | undefined;
   pgliteDir: string;
   poolSize: number;
+  /** Streaming replicas of DATABASE_URL that queries may read from; empty without any. */
+  databaseReplicaUrls: string[];
+  /** A replica whose data is older than this is skipped until it catches up. */
+  databaseReplicaMaxLagSeconds: number;
   /** False behind a transaction-pooling proxy that does not track named prepared statements. */
   namedStatements: boolean;
   seedDemoData: boolean;
@@ -57,6 +61,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer('PORT', env['PORT'], 4000),
     databaseUrl: env['DATABASE_URL'] || undefined,
     databaseListenUrl: env['DATABASE_LISTEN_URL'] || undefined,
+    databaseReplicaUrls: replicaUrls(env),
+    databaseReplicaMaxLagSeconds: duration('DATABASE_REPLICA_MAX_LAG', env['DATABASE_REPLICA_MAX_LAG'], 5),
     pgliteDir: env['PGLITE_DIR'] || './.data/pglite',
     poolSize: integer('DATABASE_POOL_SIZE', env['DATABASE_POOL_SIZE'], 10),
     namedStatements: env['DATABASE_PREPARED_STATEMENTS'] !== 'false',
@@ -110,6 +116,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breadth: integer('MAX_QUERY_FIELDS', env['MAX_QUERY_FIELDS'], defaultQueryLimits.breadth),
     },
   };
+}
+
+function replicaUrls(env: NodeJS.ProcessEnv): string[] {
+  const urls = (env['DATABASE_REPLICA_URLS'] ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  if (urls.length > 0 && !env['DATABASE_URL']) {
+    throw new Error(
+      'DATABASE_REPLICA_URLS needs DATABASE_URL: replicas are copies of a PostgreSQL server, not of PGlite.',
+    );
+  }
+  return urls;
 }
 
 function trustedDocumentsMode(env: NodeJS.ProcessEnv): Config['trustedDocuments'] {

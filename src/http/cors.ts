@@ -1,4 +1,5 @@
 import type { CORSOptions } from 'graphql-yoga';
+import { databasePositionHeader } from './read-replicas.ts';
 
 const localDevelopment = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
@@ -14,6 +15,9 @@ export function corsPolicy(allowedOrigins: string[] | undefined): (request: Requ
     const allowed = allowedOrigins
       ? allowedOrigins.includes('*') || allowedOrigins.includes(origin)
       : localDevelopment.test(origin);
-    return allowed ? { origin, credentials: true, maxAge: 600 } : false;
+    // A page reads the position a mutation's response carries to send it back (read-replicas.ts).
+    return allowed
+      ? { origin, credentials: true, maxAge: 600, exposedHeaders: [databasePositionHeader] }
+      : false;
   };
 }

@@ -1,7 +1,8 @@
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Logger } from 'drizzle-orm';
 import type { Plugin } from 'graphql-yoga';
-import { Counter, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
+import type { ReplicaStatus } from '../db/replicas.ts';
 
 /**
  * Prometheus metrics for one server: requests and latencies per operation from Yoga's plugin,
@@ -10,18 +11,53 @@ import { Counter, Registry } from 'prom-client';
  */
 export interface Metrics {
   registry: Registry;
-  /** Pass to createDatabase: counts every statement drizzle sends. */
-  statementLogger: Logger;
+  /**
+   * Pass to createDatabase: counts every statement drizzle sends, per target (`primary`,
+   * `replica-1`, …), which shows how reads spread over the replicas.
+   */
+  statementLogger(target?: string): Logger;
+  /** Reports each replica's lag and whether reads may use it, read when /metrics is scraped. */
+  watchReplicas(status: () => ReplicaStatus[]): void;
 }
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
   const statements = new Counter({
     name: 'db_statements_total',
-    help: 'SQL statements sent to the database.',
+    help: 'SQL statements sent to the database, by target: primary, replica-1, …',
+    labelNames: ['target'],
     registers: [registry],
   });
-  return { registry, statementLogger: { logQuery: () => statements.inc() } };
+  return {
+    registry,
+    statementLogger(target = 'primary') {
+      const counter = statements.labels({ target });
+      return { logQuery: () => counter.inc() };
+    },
+    watchReplicas(status) {
+      new Gauge({
+        name: 'db_replica_lag_seconds',
+        help: "How old a read replica's data may be, as of its last check; absent while it is unreachable.",
+        labelNames: ['target'],
+        registers: [registry],
+        collect() {
+          this.reset();
+          for (const replica of status()) {
+            if (replica.lagSeconds !== undefined) this.set({ target: replica.name }, replica.lagSeconds);
+          }
+        },
+      });
+      new Gauge({
+        name: 'db_replica_usable',
+        help: 'Whether queries may read from the replica now (1) or it is skipped (0): down, or lagging beyond DATABASE_REPLICA_MAX_LAG.',
+        labelNames: ['target'],
+        registers: [registry],
+        collect() {
+          for (const replica of status()) this.set({ target: replica.name }, replica.usable ? 1 : 0);
+        },
+      });
+    },
+  };
 }
 
 export const metricsEndpoint = '/metrics';

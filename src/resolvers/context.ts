@@ -28,12 +28,19 @@ export function createContext(
   { queryLimits = defaultQueryLimits, membershipEvents, connection, lastEventId }: ContextOptions = {},
 ): Context {
   return {
-    db,
+    ...readingFrom(db, viewerId),
     viewerId,
-    loaders: createLoaders(db, viewerId),
     queryLimits,
     membershipEvents,
     connection,
     lastEventId,
   };
+}
+
+/**
+ * The parts of a context that read from `db`. A query sent to a read replica swaps both, so its
+ * loaders read from the replica too.
+ */
+export function readingFrom(db: Db, viewerId: number | undefined): Pick<Context, 'db' | 'loaders'> {
+  return { db, loaders: createLoaders(db, viewerId) };
 }
