@@ -10,6 +10,7 @@ import { seedDemoData } from './db/seed.ts';
 import { createLogger, withRequestLogging, yogaLogger } from './http/logger.ts';
 import { createMetrics } from './http/metrics.ts';
 import { loadTrustedDocuments } from './http/trusted-documents.ts';
+import { withWebApp } from './http/web-app.ts';
 import { serveWebSockets } from './http/websocket.ts';
 import { MembershipEventHub } from './resolvers/membership-event-hub.ts';
 import { useNamedStatements } from './resolvers/prepared.ts';
@@ -78,7 +79,9 @@ const app = createApp({
   membershipEvents,
   replicas,
 });
-const server = createServer(withRequestLogging(logger, app));
+const server = createServer(
+  withRequestLogging(logger, config.webAppDir ? withWebApp(config.webAppDir, app) : app),
+);
 const webSockets = serveWebSockets(server, app, trustedDocuments);
 const origin = await new Promise<string>((resolve) => {
   server.listen(config.port, () => {
@@ -129,3 +132,4 @@ for (let attempt = 1; !started; attempt += 1) {
 }
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${config.pgliteDir}`;
 logger.info(`GraphQL API on ${origin}${graphqlEndpoint}, data in ${where}`);
+if (config.webAppDir) logger.info(`Web app on ${origin}/ (from ${config.webAppDir})`);

@@ -31,6 +31,8 @@ export interface Config {
   /** How long membership events are kept for subscribers to resume from. */
   membershipEventsRetentionSeconds: number;
   subscriptionLimits: SubscriptionLimits;
+  /** A built frontend to serve from this origin, such as examples/web/dist (npm run web). */
+  webAppDir: string | undefined;
   /** Where a development secret is kept when neither JWT_SECRET nor JWT_JWKS_URL is set. */
   developmentSecretFile: string;
 }
@@ -88,6 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       audience: env['JWT_AUDIENCE'] || undefined,
     },
     developmentSecretFile: env['JWT_SECRET_FILE'] || './.data/jwt-secret',
+    webAppDir: env['WEB_APP_DIR'] || undefined,
     membershipEventsRetentionSeconds: duration(
       'MEMBERSHIP_EVENTS_RETENTION',
       env['MEMBERSHIP_EVENTS_RETENTION'],

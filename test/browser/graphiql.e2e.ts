@@ -1,49 +1,15 @@
-import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { signToken } from '../../src/http/authentication.ts';
-import { type RunningServer, startServerProcess } from '../server-process.ts';
+import { artifacts, serverAndBrowser } from './setup.ts';
 
 // GraphiQL in a real browser, offline: Debian's Chromium, never a downloaded one, and every
 // request the page makes must stay on this server.
 
-const artifacts = new URL('../../test-results/', import.meta.url);
 const jwtSecret = 'graphiql-browser-test-secret';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  // A fixed JWT_SECRET, so the server does not make a development secret in the working tree.
-  server = await startServerProcess({
-    ...process.env,
-    PORT: '0',
-    PGLITE_DIR: 'memory://',
-    DATABASE_URL: '',
-    JWT_SECRET: jwtSecret,
-  });
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-    ],
-  });
-  await mkdir(artifacts, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser(jwtSecret);
 
 it('opens with the example query, runs it, shows the result and the docs, all from this server', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await running.browser.newPage({ viewport: { width: 1400, height: 900 } });
   const requested: string[] = [];
   const consoleErrors: string[] = [];
   page.on('request', (request) => requested.push(request.url()));
@@ -51,7 +17,7 @@ it('opens with the example query, runs it, shows the result and the docs, all fr
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
 
-  await page.goto(server.url);
+  await page.goto(running.server.url);
   const editor = page.locator('.graphiql-query-editor');
   await page.waitForSelector('.graphiql-query-editor .view-lines', { timeout: 60_000 });
   await expect
@@ -70,7 +36,7 @@ it('opens with the example query, runs it, shows the result and the docs, all fr
   await docs.getByText('Query', { exact: true }).first().waitFor({ timeout: 30_000 });
   await page.screenshot({ path: new URL('graphiql-docs.png', artifacts).pathname });
 
-  const origin = new URL(server.url).origin;
+  const origin = new URL(running.server.url).origin;
   const elsewhere = requested.filter(
     (url) => !url.startsWith(origin) && !url.startsWith(`blob:${origin}`) && !url.startsWith('data:'),
   );
@@ -80,7 +46,7 @@ it('opens with the example query, runs it, shows the result and the docs, all fr
 
 /** A membership change made through the API as Ada, an ADMIN of Algorithms in the demo data. */
 async function changeMembership(change: 'addMember' | 'removeMember'): Promise<void> {
-  const response = await fetch(server.url, {
+  const response = await fetch(running.server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken(jwtSecret, 1)}` },
     // Barbara Liskov (User:5) and Algorithms (Group:2).
@@ -99,10 +65,10 @@ it.each([
 ] as const)(
   'runs a subscription over %s and shows each change as it happens',
   async (transport, protocol, change, kind) => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await running.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const subscription =
       'subscription { membershipChanged(groupId: "R3JvdXA6Mg==") { kind user { name } group { name memberCount } } }';
-    await page.goto(`${server.url}${protocol}`);
+    await page.goto(`${running.server.url}${protocol}`);
     const lines = page.locator('.graphiql-query-editor .view-lines');
     await lines.waitFor({ timeout: 60_000 });
     // Typed over the example query; inserted whole, so the editor adds no closing brackets.
