@@ -30,3 +30,4 @@ const token = await signToken(options.secret ?? '', userId, {
 });
 console.log(token);
 console.error(`\nIn GraphiQL, open Headers and paste:\n{ "Authorization": "Bearer ${token}" }`);
+console.error('In the example web app (npm run web), paste the token into the Token box and sign in.');

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTrustedDocuments } from '../src/http/trusted-documents.ts';
 import {
   AddMemberDocument,
+  CreateUserDocument,
+  SetMemberRoleDocument,
   AddMembersDocument,
   GroupMembershipChangedDocument,
   GroupMembersPageDocument,
@@ -118,6 +120,28 @@ describe('the example operations', () => {
       removed: true,
       group: { memberCount: members.totalCount },
     });
+  });
+
+  it('sign a user up, and make a member an ADMIN and a MEMBER again', async () => {
+    const signUp = await api.byText(CreateUserDocument, {
+      name: 'Example Newcomer',
+      email: 'newcomer@example.com',
+    });
+    expect(signUp.data!.createUser.user.name).toBe('Example Newcomer');
+
+    const groupId = groupGlobalId(community.groupIds[1]!);
+    const userId = signUp.data!.createUser.user.id;
+    await admin.byText(AddMemberDocument, { userId, groupId });
+    const promoted = await admin.byText(SetMemberRoleDocument, { groupId, userId, role: 'ADMIN' });
+    expect(promoted.data!.setMemberRole).toMatchObject({
+      changed: true,
+      role: 'ADMIN',
+      group: { viewerRole: 'ADMIN' },
+    });
+    const demoted = await admin.byText(SetMemberRoleDocument, { groupId, userId, role: 'MEMBER' });
+    expect(demoted.data!.setMemberRole).toMatchObject({ changed: true, role: 'MEMBER' });
+    const anonymous = await api.byText(SetMemberRoleDocument, { groupId, userId, role: 'ADMIN' });
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
   });
 });
 

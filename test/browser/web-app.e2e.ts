@@ -15,7 +15,7 @@ const manifest = JSON.parse(readFileSync('examples/gql/persisted-documents.json'
 >;
 // The demo data (src/db/seed.ts): Ada administers Algorithms, whose members are Ada, Alan,
 // Edsger and Donald. Grace and Margaret are not members.
-const demo = { ada: 1, alan: 2, grace: 3, donald: 6, margaret: 7, algorithms: 2 };
+const demo = { ada: 1, alan: 2, grace: 3, donald: 6, margaret: 7, algorithms: 2, programmingLanguages: 4 };
 const userId = (key: number) => encodeGlobalID('User', key);
 const algorithms = encodeGlobalID('Group', demo.algorithms);
 
@@ -24,8 +24,15 @@ const running = serverAndBrowser(jwtSecret, {
   WEB_APP_DIR: 'examples/web/dist',
 });
 
-/** Another client: a trusted document by operation name, straight to the API. */
-async function api(operationName: string, variables: Record<string, unknown>, asUser: number) {
+/**
+ * Another client: a trusted document by operation name, straight to the API. Its data is `any`
+ * on purpose: each caller reads the one field it needs.
+ */
+async function api(
+  operationName: string,
+  variables: Record<string, unknown>,
+  asUser: number,
+): Promise<Record<string, any>> {
   const id = Object.keys(manifest).find((key) =>
     new RegExp(`^(query|mutation|subscription) ${operationName}\\b`).test(manifest[key]!),
   );
@@ -42,8 +49,9 @@ async function api(operationName: string, variables: Record<string, unknown>, as
       extensions: { persistedQuery: { version: 1, sha256Hash: id.replace(/^sha256:/, '') } },
     }),
   });
-  const result = (await response.json()) as { errors?: unknown[] };
+  const result = (await response.json()) as { data: Record<string, any>; errors?: unknown[] };
   expect(result.errors).toBeUndefined();
+  return result.data;
 }
 
 /** A page of the app signed in as `user`, recording the operations it sends. */
@@ -164,5 +172,33 @@ it('shows FORBIDDEN to a user who is no longer an admin, and puts the member bac
   await expect.poll(() => memberCount(page).innerText()).toBe('4');
   await expect.poll(() => page.getByRole('button', { name: 'Remove' }).count()).toBe(0);
   await page.screenshot({ path: new URL('web-app-forbidden.png', artifacts).pathname });
+  expect(problems).toEqual([]);
+});
+
+it('pages through a large group, twenty members at a time, newest first', async () => {
+  const group = encodeGlobalID('Group', demo.programmingLanguages);
+  const newcomers: string[] = [];
+  for (let index = 1; index <= 21; index += 1) {
+    const name = `Newcomer ${String(index).padStart(2, '0')}`;
+    const created = await api('CreateUser', { name, email: `newcomer${index}@example.com` }, demo.ada);
+    newcomers.push(created['createUser'].user.id as string);
+  }
+  await api('AddMembers', { groupId: group, userIds: newcomers }, demo.ada);
+
+  const { page, problems } = await signedInPage(demo.ada);
+  await page.goto(`${new URL(running.server.url).origin}/#/groups/${encodeURIComponent(group)}`);
+  await expect.poll(() => memberCount(page).innerText()).toBe('25');
+  await expect.poll(() => page.locator('tbody tr[data-member]').count()).toBe(20);
+  // Joined together, so ordered by ID among themselves; the demo members joined before them.
+  expect(await page.locator('tbody tr[data-member]').first().getAttribute('data-member')).toBe('Newcomer 01');
+  await page.getByRole('button', { name: 'More members' }).click();
+  await expect.poll(() => page.locator('tbody tr[data-member]').count()).toBe(25);
+  const names = await page
+    .locator('tbody tr[data-member]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-member')));
+  expect(new Set(names).size).toBe(25);
+  expect(names.slice(20)).toContain('Ada Lovelace');
+  expect(await page.getByRole('button', { name: 'More members' }).count()).toBe(0);
+  await page.screenshot({ path: new URL('web-app-pages.png', artifacts).pathname, fullPage: true });
   expect(problems).toEqual([]);
 });
