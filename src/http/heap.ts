@@ -9,7 +9,8 @@ import { setFlagsFromString } from 'node:v8';
  * live long enough to be promoted, the live heap stays near 45 MB, and V8 let the old
  * generation fill to about 200 MB before collecting it: 300 MB of peak RSS. At 50 % the same
  * load peaked at 190 MB with the same throughput and CPU (autocannon on W3 at scale 1,
- * alternating runs; npm run bench: 189 MiB against the DataLoader baseline's 219). It is a growth policy, not a cap: a heap that needs more still gets it.
+ * alternating runs; npm run bench: 189 MiB against the DataLoader baseline's 219). It is a
+ * growth policy, not a cap: a heap that needs more still gets it.
  */
 export const heapGrowingPercent = 50;
 
