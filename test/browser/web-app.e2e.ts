@@ -163,11 +163,22 @@ it('shows FORBIDDEN to a user who is no longer an admin, and puts the member bac
   await page.goto(`${new URL(running.server.url).origin}/#/groups/${encodeURIComponent(algorithms)}`);
   await memberRow(page, 'Donald Knuth').getByRole('button', { name: 'Remove' }).waitFor();
 
-  // Demoted elsewhere while the page still shows the admin controls.
-  await api('SetMemberRole', { groupId: algorithms, userId: userId(demo.alan), role: 'MEMBER' }, demo.ada);
+  // The removal is held on its way while Alan is demoted elsewhere, so the live event of the
+  // demotion reaches the page while the removal still shows as pending: the refusal that
+  // follows must bring the member back all the same.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/graphql**', async (route) => {
+    if (route.request().postData()?.includes('RemoveGroupMember')) await held;
+    await route.fallback();
+  });
   await memberRow(page, 'Donald Knuth').getByRole('button', { name: 'Remove' }).click();
+  await expect.poll(() => memberRow(page, 'Donald Knuth').count()).toBe(0);
+  await api('SetMemberRole', { groupId: algorithms, userId: userId(demo.alan), role: 'MEMBER' }, demo.ada);
+  await expect.poll(() => memberRow(page, 'Alan Turing').locator('td').nth(1).innerText()).toBe('MEMBER');
+  release();
   await expect.poll(() => page.getByRole('alert').innerText()).toContain('FORBIDDEN');
-  // The optimistic removal is undone, and the controls follow the new role.
+  // The pending removal is undone, and the controls follow the new role.
   await expect.poll(() => memberRow(page, 'Donald Knuth').count()).toBe(1);
   await expect.poll(() => memberCount(page).innerText()).toBe('4');
   await expect.poll(() => page.getByRole('button', { name: 'Remove' }).count()).toBe(0);
@@ -201,4 +212,14 @@ it('pages through a large group, twenty members at a time, newest first', async 
   expect(await page.getByRole('button', { name: 'More members' }).count()).toBe(0);
   await page.screenshot({ path: new URL('web-app-pages.png', artifacts).pathname, fullPage: true });
   expect(problems).toEqual([]);
+});
+
+it('says when a pasted token is not valid, and lets the user sign out', async () => {
+  const page = await running.browser.newPage();
+  await page.goto(`${new URL(running.server.url).origin}/`);
+  await page.getByPlaceholder('npm run token -- 1').fill('not-a-token');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => page.locator('.session [role="alert"]').innerText()).toContain('UNAUTHENTICATED');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
 });

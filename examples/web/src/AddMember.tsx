@@ -1,17 +1,21 @@
 import { useState } from 'react';
-import { type CombinedError, useMutation, useQuery } from 'urql';
+import { type CombinedError, useQuery } from 'urql';
 import { ErrorMessage } from './ErrorMessage.tsx';
-import { AddGroupMemberMutation, UserSearchQuery } from './operations.ts';
+import { UserSearchQuery } from './operations.ts';
+
+export interface Candidate {
+  id: string;
+  name: string;
+}
 
 /** Pick a user by name and add them: shown to the group's admins. */
-export function AddMember({ groupId }: { groupId: string }) {
+export function AddMember({ onAdd }: { onAdd: (user: Candidate) => Promise<CombinedError | undefined> }) {
   const [search, setSearch] = useState('');
   const [{ data }] = useQuery({
     query: UserSearchQuery,
     variables: { search: search.trim() },
     pause: !search.trim(),
   });
-  const [adding, addMember] = useMutation(AddGroupMemberMutation);
   const [error, setError] = useState<CombinedError>();
   return (
     <div className="add-member">
@@ -28,12 +32,10 @@ export function AddMember({ groupId }: { groupId: string }) {
             <li key={node.id}>
               {node.name}{' '}
               <button
-                disabled={adding.fetching}
                 onClick={async () => {
                   setError(undefined);
-                  const result = await addMember({ groupId, userId: node.id });
-                  if (result.error) setError(result.error);
-                  else setSearch('');
+                  setSearch('');
+                  setError(await onAdd(node));
                 }}
               >
                 Add {node.name}

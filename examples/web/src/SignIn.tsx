@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { ErrorMessage } from './ErrorMessage.tsx';
 import { ViewerQuery } from './operations.ts';
 import { userHref } from './routes.ts';
 
@@ -15,12 +16,19 @@ export function SignIn({
   onToken: (token: string | null) => void;
 }) {
   const [draft, setDraft] = useState('');
-  const [{ data }] = useQuery({ query: ViewerQuery, pause: !token });
+  const [{ data, error }] = useQuery({ query: ViewerQuery, pause: !token });
   if (token) {
+    // An expired or foreign token fails every request with UNAUTHENTICATED: say so here.
     return (
       <div className="session">
-        Signed in as{' '}
-        {data?.viewer ? <a href={userHref(data.viewer.id)}>{data.viewer.name}</a> : <span>…</span>}{' '}
+        {error ? (
+          <ErrorMessage error={error} />
+        ) : (
+          <>
+            Signed in as{' '}
+            {data?.viewer ? <a href={userHref(data.viewer.id)}>{data.viewer.name}</a> : <span>…</span>}
+          </>
+        )}{' '}
         <button onClick={() => onToken(null)}>Sign out</button>
       </div>
     );

@@ -22,8 +22,13 @@ type NewMemberEdge = Omit<MemberEdge, 'node'> & {
  * The normalized cache. Users and groups are entities keyed by their global IDs, so a count or
  * a name changed by any response shows everywhere at once. Lists are not refetched after a
  * change: the mutation payloads and the live events carry what each list needs, and the
- * updaters below put it in place. Both add and remove show at once (optimistic) and are undone
- * if the server refuses them.
+ * updaters below put it in place.
+ *
+ * Optimistic results change counts only. The lists change from what the server answered: an
+ * updater rewrites a whole list, and one that ran while an optimistic layer was on top would
+ * read that layer's guess and write it under it, where it outlived a refusal (a live event
+ * arriving between a click and the server's FORBIDDEN kept the member removed). The group page
+ * shows pending adds and removes itself until the answer comes (GroupPage.tsx).
  */
 export const membershipCache = cacheExchange({
   keys: {
@@ -85,7 +90,8 @@ export const membershipCache = cacheExchange({
   },
   updates: {
     Mutation: {
-      addMember(result, _args, cache) {
+      addMember(result, _args, cache, info) {
+        if (info.optimistic) return;
         const { group, user } = (result as ResultOf<typeof AddGroupMemberMutation>).addMember;
         if (!group.membership) return;
         addMemberOnTop(cache, group.id, {
@@ -96,7 +102,8 @@ export const membershipCache = cacheExchange({
         });
         addGroupToUser(cache, user.id, group.id);
       },
-      removeMember(result, _args, cache) {
+      removeMember(result, _args, cache, info) {
+        if (info.optimistic) return;
         const { group, user } = (result as ResultOf<typeof RemoveGroupMemberMutation>).removeMember;
         removeMember(cache, group.id, user.id);
         removeGroupFromUser(cache, user.id, group.id);

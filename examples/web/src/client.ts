@@ -1,5 +1,5 @@
 import { persistedExchange } from '@urql/exchange-persisted';
-import { createClient as createSseClient } from 'graphql-sse';
+import { createClient as createSseClient, type RequestParams } from 'graphql-sse';
 import { Client, fetchExchange, subscriptionExchange } from 'urql';
 import { membershipCache } from './cache.ts';
 import { authorizationHeaders } from './session.ts';
@@ -33,7 +33,9 @@ export function createApiClient(token: string | null): Client {
         enableAllOperations: false,
         forwardSubscription: (request) => ({
           subscribe: (sink) => ({
-            unsubscribe: sse.subscribe({ ...request, query: request.query ?? '' }, sink),
+            // Without the query's text: the persisted exchange sent its hash, and the server
+            // finds the text in its manifest.
+            unsubscribe: sse.subscribe(request as RequestParams, sink),
           }),
         }),
       }),
