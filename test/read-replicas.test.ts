@@ -12,7 +12,7 @@ import { onPostgresOnly, serve, signedIn, testAuthenticate } from './harness.ts'
 import { type ReplicatedCluster, startReplicatedCluster } from './replicated-cluster.ts';
 
 /** The replica applies every commit this long after the primary made it. */
-const applyDelayMs = 2_000;
+const applyDelayMs = 3_000;
 
 const GroupMembers = `query GroupMembers($id: ID!) { group(id: $id) { memberCount members { id } } }`;
 const AddMember = `mutation AddMember($input: AddMemberInput!) {
@@ -88,7 +88,7 @@ function untilReplicaUsable(instance: Instance, usable: boolean, what: string): 
 }
 
 describe.runIf(onPostgresOnly.replicas)(
-  'read replicas (a real streaming replica, commits applied 2 s late)',
+  'read replicas (a real streaming replica, commits applied 3 s late)',
   () => {
     let cluster: ReplicatedCluster;
     const databases: Database[] = [];
