@@ -105,10 +105,10 @@ async function measure(variant: Variant): Promise<{ perSecond: number; p50: numb
   const durations: number[] = [];
   const until = performance.now() + settings.seconds * 1000;
   const cpuBefore = process.cpuUsage();
-  let seed = 1;
   await Promise.all(
     Array.from({ length: settings.concurrency }, async (_, worker) => {
-      let state = worker + seed++;
+      // Each worker its own seeded sequence (a linear congruential generator), so runs repeat.
+      let state = worker + 1;
       const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
       while (performance.now() < until) {
         const started = performance.now();

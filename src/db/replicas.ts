@@ -102,10 +102,6 @@ export class ReplicaSet<Db> {
     );
   }
 
-  get names(): string[] {
-    return this.#replicas.map(({ replica }) => replica.name);
-  }
-
   /** Starts checking the replicas. Until the first check, every read goes to the primary. */
   start(): void {
     if (this.#timer !== undefined || this.#stopped) return;
@@ -155,9 +151,16 @@ export class ReplicaSet<Db> {
     await Promise.all(this.#replicas.map(({ replica }) => replica.pool.end()));
   }
 
+  /**
+   * How long a replica's last check counts: a check that has not come back for this long means
+   * the replica (or the way to it) hangs, and the check gives up on it.
+   */
+  get #staleAfterMs(): number {
+    return Math.max(3 * this.#checkIntervalMs, 1_000);
+  }
+
   #usable(observed: Observed, now: number): boolean {
-    // A check that has not come back for a while means the replica (or the way to it) hangs.
-    const fresh = now - observed.checkedAt <= Math.max(3 * this.#checkIntervalMs, 1_000);
+    const fresh = now - observed.checkedAt <= this.#staleAfterMs;
     return fresh && observed.lagSeconds !== undefined && observed.lagSeconds * 1000 <= this.#maxLagMs;
   }
 
@@ -172,13 +175,12 @@ export class ReplicaSet<Db> {
     }
     while (this.#samples.length > 1 && this.#samples[0]!.at < at - this.#maxLagMs - 1_000)
       this.#samples.shift();
-    const timeout = Math.max(3 * this.#checkIntervalMs, 1_000);
     await Promise.all(
       this.#replicas.map(async ({ replica, observed }) => {
         try {
           const { rows } = await withTimeout(
             replica.pool.query<{ position: string | null }>(replayedPosition),
-            timeout,
+            this.#staleAfterMs,
           );
           const replayed = parseWalPosition(rows[0]?.position);
           if (replayed === undefined)

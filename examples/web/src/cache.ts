@@ -113,8 +113,7 @@ export const membershipCache = cacheExchange({
       // Changes made anywhere else: another tab, another user, another server instance.
       membershipChanged(result, _args, cache) {
         const event = (result as ResultOf<typeof GroupMembersLiveSubscription>).membershipChanged;
-        const groupKey = cache.keyOfEntity({ __typename: 'Group', id: event.group?.id ?? '' });
-        if (!event.group || !groupKey) return;
+        if (!event.group) return;
         if (event.kind === 'REMOVED') {
           removeMember(cache, event.group.id, event.userId);
           removeGroupFromUser(cache, event.userId, event.group.id);
@@ -141,40 +140,24 @@ function count(cache: Cache, entity: { __typename: string; id: string }, field: 
   return typeof value === 'number' ? value : undefined;
 }
 
-/** Rewrites the edges of every page of the group's members in the cache. */
-function forEachMembersPage(
-  cache: Cache,
-  groupId: string,
-  rewrite: (edges: MemberEdge[]) => MemberEdge[],
-): void {
+/** The `after` of every page of the group's members in the cache (null: the first page). */
+function cachedMemberPages(cache: Cache, groupId: string): (string | null)[] {
   const groupKey = cache.keyOfEntity({ __typename: 'Group', id: groupId });
-  if (!groupKey) return;
-  for (const field of cache.inspectFields(groupKey)) {
-    if (field.fieldName !== 'membersConnection') continue;
-    const after = (field.arguments?.['after'] as string | null | undefined) ?? null;
-    cache.updateQuery({ query: GroupMembersQuery, variables: { groupId, after } }, (data) => {
-      if (!data?.group) return data;
-      const edges = data.group.membersConnection.edges;
-      return {
-        ...data,
-        group: {
-          ...data.group,
-          membersConnection: { ...data.group.membersConnection, edges: rewrite(edges) },
-        },
-      };
-    });
-  }
+  if (!groupKey) return [];
+  return cache
+    .inspectFields(groupKey)
+    .filter((field) => field.fieldName === 'membersConnection')
+    .map((field) => (field.arguments?.['after'] as string | null | undefined) ?? null);
 }
 
-/** Newest first: a member who just joined goes on top of the first page, once. */
-function addMemberOnTop(cache: Cache, groupId: string, edge: NewMemberEdge): void {
-  let present = false;
-  forEachMembersPage(cache, groupId, (edges) => {
-    present ||= edges.some((candidate) => candidate.node.id === edge.node.id);
-    return edges;
-  });
-  if (present) return;
-  cache.updateQuery({ query: GroupMembersQuery, variables: { groupId, after: null } }, (data) =>
+/** Rewrites the edges of one cached page of the group's members. */
+function rewriteMembersPage(
+  cache: Cache,
+  groupId: string,
+  after: string | null,
+  rewrite: (edges: MemberEdge[]) => MemberEdge[],
+): void {
+  cache.updateQuery({ query: GroupMembersQuery, variables: { groupId, after } }, (data) =>
     data?.group
       ? {
           ...data,
@@ -182,12 +165,30 @@ function addMemberOnTop(cache: Cache, groupId: string, edge: NewMemberEdge): voi
             ...data.group,
             membersConnection: {
               ...data.group.membersConnection,
-              edges: [edge, ...data.group.membersConnection.edges],
+              edges: rewrite(data.group.membersConnection.edges),
             },
           },
         }
       : data,
   );
+}
+
+function forEachMembersPage(
+  cache: Cache,
+  groupId: string,
+  rewrite: (edges: MemberEdge[]) => MemberEdge[],
+): void {
+  for (const after of cachedMemberPages(cache, groupId)) rewriteMembersPage(cache, groupId, after, rewrite);
+}
+
+/** Newest first: a member who just joined goes on top of the first page, once. */
+function addMemberOnTop(cache: Cache, groupId: string, edge: NewMemberEdge): void {
+  const present = cachedMemberPages(cache, groupId).some((after) =>
+    cache
+      .readQuery({ query: GroupMembersQuery, variables: { groupId, after } })
+      ?.group?.membersConnection.edges.some((candidate) => candidate.node.id === edge.node.id),
+  );
+  if (!present) rewriteMembersPage(cache, groupId, null, (edges) => [edge, ...edges]);
 }
 
 function removeMember(cache: Cache, groupId: string, userId: string): void {
