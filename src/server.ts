@@ -14,7 +14,7 @@ import { loadTrustedDocuments } from './http/trusted-documents.ts';
 import { withWebApp } from './http/web-app.ts';
 import { serveWebSockets } from './http/websocket.ts';
 import { MembershipEventHub } from './resolvers/membership-event-hub.ts';
-import { useNamedStatements } from './resolvers/prepared.ts';
+import { useNamedStatements } from './db/prepared.ts';
 
 limitHeapGrowth();
 const config = readConfig();

@@ -13,7 +13,7 @@ import { migrateDatabase } from '../src/db/migrate.ts';
 import { serveWebSockets } from '../src/http/websocket.ts';
 import type { SubscriptionLimits } from '../src/resolvers/event-subscribers.ts';
 import { MembershipEventHub } from '../src/resolvers/membership-event-hub.ts';
-import { useNamedStatements } from '../src/resolvers/prepared.ts';
+import { useNamedStatements } from '../src/db/prepared.ts';
 
 // Hooks registered while another hook runs (startTestApp is called from beforeAll) are ignored,
 // so resources register their cleanup here and one afterAll, registered when a test file

@@ -6,6 +6,7 @@ import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { relations, type Relations } from './relations.ts';
+import { planRelationalQueries } from './read-plans.ts';
 import { ReplicaSet } from './replicas.ts';
 
 /** The database as every layer above src/db sees it: no driver types leak past this file. */
@@ -73,7 +74,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   const jit = true;
   if (options.url) {
     const pool = createPool(options.url, options.poolSize);
-    const db = drizzleNodePg({ client: pool, relations, logger, jit });
+    const db = planRelationalQueries(drizzleNodePg({ client: pool, relations, logger, jit }));
     const directUrl = options.listenUrl ?? options.url;
     const replicas = options.replicas?.urls.length
       ? new ReplicaSet<Db>({
@@ -86,7 +87,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
             return {
               name,
               pool: replicaPool,
-              db: drizzleNodePg({ client: replicaPool, relations, logger: replicaLogger, jit }),
+              db: planRelationalQueries(
+                drizzleNodePg({ client: replicaPool, relations, logger: replicaLogger, jit }),
+              ),
             };
           }),
           maxLagSeconds: options.replicas.maxLagSeconds,
@@ -108,7 +111,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   }
   // pg_trgm backs name search (migration *_pg_trgm); PostgreSQL has it in contrib.
   const client = await PGlite.create(options.pgliteDir ?? 'memory://', { extensions: { pg_trgm } });
-  const db = drizzlePglite({ client, relations, logger, jit });
+  const db = planRelationalQueries(drizzlePglite({ client, relations, logger, jit }));
   // PGlite is one connection in this process: its notifications arrive after each commit, and
   // there is no connection to lose.
   const listen: Listen = async (channel, onNotify) => {

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { groups, type MembershipRole, users, usersToGroups } from '../db/schema.ts';
 import type { MembershipCount } from './membership-count.ts';
-import { perDb, statementName } from './prepared.ts';
+import { perDb, statementName } from '../db/prepared.ts';
 import { viewerExists, viewerIsGroupAdmin } from './viewer.ts';
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -5,7 +5,7 @@ import { ensureAdminRemains, lockGroup } from './admins.ts';
 import type { Context } from './context.ts';
 import { BadUserInputError } from './errors.ts';
 import { accessCte, allowed, keys, mayAdd, mayRemove, rethrowMissingSide } from './membership.ts';
-import { perDb, statementName } from './prepared.ts';
+import { perDb, statementName } from '../db/prepared.ts';
 import type { Key, Refused } from './viewer.ts';
 
 /** The most users one bulk call may name. */

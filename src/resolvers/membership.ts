@@ -7,7 +7,7 @@ import type { Context } from './context.ts';
 import { NotFoundError, postgresErrorOf, SqlState } from './errors.ts';
 import { groupNotFound } from './group.ts';
 import { userNotFound } from './user.ts';
-import { perDb, statementName } from './prepared.ts';
+import { perDb, statementName } from '../db/prepared.ts';
 import {
   type AnyOfScopes,
   ensureGroupAndViewerExist,

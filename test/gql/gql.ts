@@ -83,6 +83,8 @@ type Documents = {
     "\n  query MembershipUserGroups($id: ID!, $first: Int) {\n    user(id: $id) {\n      groups(first: $first) {\n        id\n      }\n      groupsConnection(first: $first) {\n        totalCount\n        edges {\n          joinedAt\n          node {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.MembershipUserGroupsDocument,
     "\n  query NodeMany($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on User {\n        name\n      }\n      ... on Group {\n        memberCount\n      }\n    }\n  }\n": typeof types.NodeManyDocument,
     "\n  query NodeOne($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": typeof types.NodeOneDocument,
+    "\n  query ReadPlansGroupMembers($id: ID!, $first: Int!, $after: String) {\n    group(id: $id) {\n      name\n      members(first: $first) {\n        name\n      }\n      membersConnection(first: $first, after: $after) {\n        edges {\n          node {\n            name\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n": typeof types.ReadPlansGroupMembersDocument,
+    "\n  query ReadPlansGroupMemberCount($id: ID!) {\n    group(id: $id) {\n      memberCount\n    }\n  }\n": typeof types.ReadPlansGroupMemberCountDocument,
     "\n  query ServerFirstUsers {\n    users(first: 100) {\n      totalCount\n      edges {\n        node {\n          name\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ServerFirstUsersDocument,
     "\n  mutation UserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        name\n        email\n        createdAt\n        groupCount\n        groups {\n          id\n        }\n      }\n    }\n  }\n": typeof types.UserCreateDocument,
     "\n  mutation UserUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.UserUpdateDocument,
@@ -160,6 +162,8 @@ const documents: Documents = {
     "\n  query MembershipUserGroups($id: ID!, $first: Int) {\n    user(id: $id) {\n      groups(first: $first) {\n        id\n      }\n      groupsConnection(first: $first) {\n        totalCount\n        edges {\n          joinedAt\n          node {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.MembershipUserGroupsDocument,
     "\n  query NodeMany($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on User {\n        name\n      }\n      ... on Group {\n        memberCount\n      }\n    }\n  }\n": types.NodeManyDocument,
     "\n  query NodeOne($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n": types.NodeOneDocument,
+    "\n  query ReadPlansGroupMembers($id: ID!, $first: Int!, $after: String) {\n    group(id: $id) {\n      name\n      members(first: $first) {\n        name\n      }\n      membersConnection(first: $first, after: $after) {\n        edges {\n          node {\n            name\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n": types.ReadPlansGroupMembersDocument,
+    "\n  query ReadPlansGroupMemberCount($id: ID!) {\n    group(id: $id) {\n      memberCount\n    }\n  }\n": types.ReadPlansGroupMemberCountDocument,
     "\n  query ServerFirstUsers {\n    users(first: 100) {\n      totalCount\n      edges {\n        node {\n          name\n          groups {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ServerFirstUsersDocument,
     "\n  mutation UserCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n        name\n        email\n        createdAt\n        groupCount\n        groups {\n          id\n        }\n      }\n    }\n  }\n": types.UserCreateDocument,
     "\n  mutation UserUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.UserUpdateDocument,
@@ -458,6 +462,14 @@ export function graphql(source: "\n  query NodeMany($ids: [ID!]!) {\n    nodes(i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NodeOne($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query NodeOne($id: ID!) {\n    node(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReadPlansGroupMembers($id: ID!, $first: Int!, $after: String) {\n    group(id: $id) {\n      name\n      members(first: $first) {\n        name\n      }\n      membersConnection(first: $first, after: $after) {\n        edges {\n          node {\n            name\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReadPlansGroupMembers($id: ID!, $first: Int!, $after: String) {\n    group(id: $id) {\n      name\n      members(first: $first) {\n        name\n      }\n      membersConnection(first: $first, after: $after) {\n        edges {\n          node {\n            name\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReadPlansGroupMemberCount($id: ID!) {\n    group(id: $id) {\n      memberCount\n    }\n  }\n"): (typeof documents)["\n  query ReadPlansGroupMemberCount($id: ID!) {\n    group(id: $id) {\n      memberCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.ts';
+import type { Db } from './client.ts';
 
 /**
  * Statements that run on every signed-in request (the membership writes, the viewer's access
