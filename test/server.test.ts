@@ -106,15 +106,15 @@ describe('the server entry point', () => {
         body: '{}',
       });
       expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const logLines = first
-        .output()
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as { requestId?: string; msg: string; status?: number });
-      expect(logLines.find((line) => line.requestId === 'trace-42' && line.msg === 'request')).toMatchObject({
-        status: 200,
-      });
+      // Log lines reach stdout in batches, at the latest a quarter second after they are written.
+      const requestLine = (requestId: string) =>
+        first
+          .output()
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as { requestId?: string; msg: string; status?: number })
+          .find((line) => line.requestId === requestId && line.msg === 'request');
+      await expect.poll(() => requestLine('trace-42'), { timeout: 2_000 }).toMatchObject({ status: 200 });
 
       const metrics = await (await fetch(new URL('/metrics', first.url))).text();
       expect(metrics).toMatch(/^db_statements_total\{target="primary"\} \d+/m);
