@@ -67,7 +67,7 @@ it.each([
   async (transport, protocol, change, kind) => {
     const page = await running.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const subscription =
-      'subscription { membershipChanged(groupId: "R3JvdXA6Mg==") { kind user { name } group { name memberCount } } }';
+      'subscription WatchAlgorithms { membershipChanged(groupId: "R3JvdXA6Mg==") { kind user { name } group { name memberCount } } }';
     await page.goto(`${running.server.url}${protocol}`);
     const lines = page.locator('.graphiql-query-editor .view-lines');
     await lines.waitFor({ timeout: 60_000 });
@@ -76,6 +76,9 @@ it.each([
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
     await page.keyboard.insertText(subscription);
+    // GraphiQL takes in the edit a moment later; clicked before that, it runs the old query. It
+    // names the tab after the new operation once it has.
+    await page.locator('.graphiql-tab-active', { hasText: 'WatchAlgorithms' }).waitFor({ timeout: 30_000 });
     await page.locator('.graphiql-execute-button').click();
     // Subscribed once the button turns into the stop button; then a change arrives live.
     await page.locator('.graphiql-execute-button[aria-label*="Stop"]').waitFor({ timeout: 30_000 });
