@@ -242,4 +242,6 @@ export const onPostgresOnly = {
   /** Streaming replication, between servers test/replicated-cluster.ts starts. */
   replicas: databaseKind === 'postgres',
   sessionDefaults: databaseKind === 'postgres',
+  /** Named prepared statements: PGlite ignores the names, and PgBouncer 1.18 cannot keep them. */
+  namedStatements: databaseKind === 'postgres' && !throughPgBouncer,
 } as const;

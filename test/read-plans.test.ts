@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { graphql } from './gql/index.ts';
+import { createDatabase, type Database } from '../src/db/client.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
+import { maxNamedListPlans } from '../src/db/read-plans.ts';
 import { createCommunity, type Community, groupGlobalId } from './fixtures.ts';
-import { selectRows, startTestApp, type TestApp } from './harness.ts';
+import { freshPostgresUrl, onPostgresOnly, selectRows, startTestApp, type TestApp } from './harness.ts';
 
 // src/db/read-plans.ts builds each shape of relational query once and then executes it with
 // each request's filter values: these tests hold it to answering every request with its own rows.
@@ -125,5 +128,45 @@ describe('a query shape built once', () => {
     }
     expect(members.length).toBeGreaterThan(3);
     expect(paged).toEqual(members);
+  });
+});
+
+describe.runIf(onPostgresOnly.namedStatements)('named plans', () => {
+  // One connection, so pg_prepared_statements shows every statement the plans prepared.
+  let database: Database;
+  beforeAll(async () => {
+    database = await createDatabase({ url: (await freshPostgresUrl())!, poolSize: 1 });
+    await migrateDatabase(database);
+    await createCommunity(database.db, { userCount: 3, groupCount: 80, groupsPerUser: 1 });
+  });
+
+  const namedPlans = async (kind: 'list' | 'other') =>
+    (
+      await selectRows<{ count: number }>(
+        database.db,
+        sql`select count(*)::int as count from pg_prepared_statements
+            where name like 'plan\_%' and (statement like '% in (%') = ${kind === 'list'}`,
+      )
+    )[0]!.count;
+
+  it('names at most maxNamedListPlans shapes that compare with lists, and still names others', async () => {
+    const groups = await database.db.query.groups.findMany({ columns: { id: true, name: true } });
+    const ids = groups.map((group) => group.id);
+    const before = await namedPlans('other');
+    for (let length = 1; length <= maxNamedListPlans + 10; length += 1) {
+      const rows = await database.db.query.groups.findMany({
+        columns: { id: true },
+        where: { id: { in: ids.slice(0, length) } },
+      });
+      expect(rows).toHaveLength(length);
+    }
+    expect(await namedPlans('list')).toBe(maxNamedListPlans);
+    const [group] = await database.db.query.groups.findMany({
+      columns: { name: true },
+      where: { id: ids[0]! },
+    });
+    expect(group?.name).toBe(groups[0]!.name);
+    expect(await namedPlans('other')).toBe(before + 1);
+    await database.close();
   });
 });

@@ -23,7 +23,13 @@ export const maxPlansPerDb = 1000;
  * clients choose the shapes, so only this many shapes get a name; later ones run unnamed.
  */
 export const maxNamedPlans = 200;
+/**
+ * Of those, shapes comparing with a list of values (`id in (…)`), which make one shape per list
+ * length: a gateway batches as many IDs as it has gathered, and would use up every name.
+ */
+export const maxNamedListPlans = 50;
 const namedPlans = new Set<string>();
+let namedListPlans = 0;
 
 /** The key of a config and the filter values to execute it with, by placeholder name. */
 interface Shape {
@@ -128,12 +134,16 @@ function shapeOf(query: RelationalQuery): Shape | undefined {
   return walked === notPlannable ? undefined : { key: key.join(''), values };
 }
 
-/** One name per shape in every db, as its SQL is one text; '' (unnamed) past maxNamedPlans. */
+/** One name per shape in every db, as its SQL is one text; '' (unnamed) past the budgets above. */
 function planName(key: string): string {
   const name = `plan_${createHash('sha1').update(key).digest('base64url')}`;
   if (!namedPlans.has(name)) {
+    // Only a list of values puts a placeholder first in an array (walkConfig).
+    const comparesWithList = key.includes('[?');
     if (namedPlans.size >= maxNamedPlans) return '';
+    if (comparesWithList && namedListPlans >= maxNamedListPlans) return '';
     namedPlans.add(name);
+    if (comparesWithList) namedListPlans += 1;
   }
   return statementName(name);
 }
