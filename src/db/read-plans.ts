@@ -62,7 +62,7 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 /**
  * Walks a query config in a fixed order. `onValue` sees each value that is a parameter of the
  * SQL and returns what a copy holds in its place; `key` receives the config's text with every
- * such value left out. Returns the copy when `rebuild`, or `notPlannable`.
+ * such value left out. Returns the copy when `rebuild` (else the value itself), or `notPlannable`.
  */
 function walkConfig(
   value: unknown,
@@ -93,19 +93,20 @@ function walkConfig(
       }
       if (Array.isArray(value)) {
         key.push('[');
-        const copy: unknown[] = [];
+        // Only a miss needs the copy; a hit only reads the key and the values.
+        const copy: unknown[] | undefined = rebuild ? [] : undefined;
         for (const item of value) {
           const walked = walkConfig(item, isParameter, onValue, key, rebuild);
           if (walked === notPlannable) return notPlannable;
-          if (rebuild) copy.push(walked);
+          copy?.push(walked);
           key.push(',');
         }
         key.push(']');
-        return copy;
+        return copy ?? value;
       }
       if (!isPlainObject(value)) return notPlannable;
       key.push('{');
-      const copy: Record<string, unknown> = {};
+      const copy: Record<string, unknown> | undefined = rebuild ? {} : undefined;
       for (const name in value) {
         key.push(name, ':');
         // Every string or number under `where` is a value compared with a column: `{ id: 1 }`,
@@ -115,11 +116,11 @@ function walkConfig(
         const childIsParameter = isParameter || name === 'where' || name === 'limit' || name === 'offset';
         const walked = walkConfig(value[name], childIsParameter, onValue, key, rebuild);
         if (walked === notPlannable) return notPlannable;
-        if (rebuild) copy[name] = walked;
+        if (copy) copy[name] = walked;
         key.push(';');
       }
       key.push('}');
-      return copy;
+      return copy ?? value;
     }
     default:
       return notPlannable;
