@@ -135,8 +135,11 @@ function shapeOf(query: RelationalQuery): Shape | undefined {
   return walked === notPlannable ? undefined : { key: key.join(''), values };
 }
 
-/** One name per shape in every db, as its SQL is one text; '' (unnamed) past the budgets above. */
-function planName(key: string): string {
+/**
+ * One name per shape in every db, as its SQL is one text; '' (unnamed) past the budgets above.
+ * Every statement whose shape a client chooses takes its name here, so they share the budgets.
+ */
+export function planName(key: string): string {
   const name = `plan_${createHash('sha1').update(key).digest('base64url')}`;
   if (!namedPlans.has(name)) {
     // Only a list of values puts a placeholder first in an array (walkConfig).

@@ -1,4 +1,5 @@
 import { useSseEventIds } from './sse-event-ids.ts';
+import { useSqlResponses } from './sql-responses.ts';
 import { useVariableErrorCodes } from './variable-errors.ts';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { PothosValidationError } from '@pothos/core';
@@ -101,6 +102,11 @@ export interface AppOptions {
   membershipEvents?: MembershipEventHub | undefined;
   /** Read replicas that queries may read from (read-replicas.ts); everything reads the primary without. */
   replicas?: ReplicaSet<Db> | undefined;
+  /**
+   * Whether queries PostgreSQL can build the whole response of are answered that way
+   * (sql-responses.ts). On by default; off, every query runs through the resolvers.
+   */
+  sqlResponses?: boolean | undefined;
 }
 
 /** What Node's HTTP server hands Yoga with each request (nothing when a test calls app.fetch). */
@@ -151,6 +157,7 @@ export function createApp({
   logger,
   membershipEvents,
   replicas,
+  sqlResponses = true,
 }: AppOptions): App {
   const shared = {
     context: async ({ request, req }: { request: Request } & ServerContext) =>
@@ -200,6 +207,8 @@ export function createApp({
       ...(metrics ? [useMetrics(metrics)] : []),
       ...(trustedDocuments ? [useTrustedDocuments(trustedDocuments)] : []),
       ...(replicas ? [useReadReplicas(replicas)] : []),
+      // Last: it ends execution for the queries it answers, and the plugins above must see them.
+      ...(sqlResponses ? [useSqlResponses()] : []),
     ],
   });
 }

@@ -1,0 +1,48 @@
+import type { DocumentNode, ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../resolvers/context.ts';
+import { answerWithSql, compileSqlResponse, type SqlResponsePlan } from '../resolvers/sql-responses.ts';
+
+/**
+ * Answers queries PostgreSQL can build the whole response of (resolvers/sql-responses.ts) with
+ * one statement, and sends its JSON text untouched; every other request, and any such request
+ * the resolvers must answer after all, executes as before. Listed after the plugins that watch or
+ * redirect execution (metrics, read replicas): they see these requests like any other.
+ */
+export function useSqlResponses(): Plugin<Context> {
+  // Yoga hands over the same document for the same query text (its parse cache).
+  const plans = new WeakMap<DocumentNode, Map<string, SqlResponsePlan | undefined>>();
+  const planFor = (args: {
+    schema: Parameters<typeof compileSqlResponse>[0];
+    document: DocumentNode;
+    operationName?: string | null | undefined;
+  }) => {
+    let byOperation = plans.get(args.document);
+    if (!byOperation) plans.set(args.document, (byOperation = new Map()));
+    const key = args.operationName ?? '';
+    if (!byOperation.has(key))
+      byOperation.set(key, compileSqlResponse(args.schema, args.document, args.operationName));
+    return byOperation.get(key);
+  };
+  return {
+    onExecute({ args, context, setResultAndStopExecution }) {
+      const plan = planFor(args);
+      if (!plan) return;
+      return answerWithSql(plan, args.schema, args.variableValues, context).then((body) => {
+        if (body !== undefined) setResultAndStopExecution(resultOf(body));
+      });
+    },
+  };
+}
+
+/** A result Yoga sends as `body` (it calls a result's own `stringify`); `data` parses on demand. */
+function resultOf(body: string): ExecutionResult {
+  let data: ExecutionResult['data'];
+  return {
+    get data() {
+      data ??= (JSON.parse(body) as ExecutionResult).data;
+      return data;
+    },
+    stringify: () => body,
+  } as ExecutionResult;
+}

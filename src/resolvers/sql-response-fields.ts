@@ -1,0 +1,142 @@
+import { getTableName, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { groups, users, usersToGroups } from '../db/schema.ts';
+import { DEFAULT_PAGE_SIZE, listLimit, MAX_PAGE_SIZE } from './pagination.ts';
+
+/**
+ * The fields PostgreSQL can answer by itself, as SQL that builds their JSON: the plain reads that
+ * make up most member-list screens (ids, names, counts, a user's groups, a group's members). A
+ * query made only of these is answered by one statement whose JSON text is sent as it is
+ * (resolvers/sql-responses.ts); anything else (filters, orderings, cursors, fields that need the
+ * viewer) goes through the resolvers. Each answer here must equal the resolver's: the tests run
+ * every shape both ways and compare.
+ */
+
+/** A table aliased for one level of the query, so nested levels never share a name. */
+export type UserRow = ReturnType<typeof alias<typeof users, string>>;
+export type GroupRow = ReturnType<typeof alias<typeof groups, string>>;
+
+export interface RowTypes {
+  User: UserRow;
+  Group: GroupRow;
+}
+export type ObjectTypeName = keyof RowTypes;
+
+/** A value the statement is executed with, read from the request's field arguments. */
+export type ArgumentReader = (args: Record<string, unknown>) => unknown;
+
+/** What a field needs from the compiler: the SQL of a nested selection, a parameter. */
+export interface FieldContext {
+  /** The JSON of the field's own selection on a row of `type`. */
+  select<Type extends ObjectTypeName>(type: Type, row: RowTypes[Type]): SQL;
+  /** A fresh alias of `type`'s table. */
+  alias<Type extends ObjectTypeName>(type: Type): RowTypes[Type];
+  /** A placeholder for a value read from the field's arguments when the request runs. */
+  parameter(read: ArgumentReader): SQL;
+}
+
+export interface FieldAnswer<Row> {
+  /** The arguments the field may be given; with any other, the resolvers answer. */
+  arguments: readonly string[];
+  /** The type of its selection, for fields that have one. */
+  returns?: ObjectTypeName;
+  sql(row: Row, context: FieldContext): SQL;
+}
+
+/** How FROM names an aliased table (drizzle's `${alias}` would name the table and the alias). */
+export function aliasName(row: UserRow | GroupRow): SQL {
+  return sql`${sql.identifier(getTableName(row))}`;
+}
+
+/** The Relay global ID Pothos encodes: base64 of "Type:key" (plugin-relay's encodeGlobalID). */
+function globalId(typename: string, key: SQL.Aliased | SQL | unknown): SQL {
+  return sql`encode(convert_to(${sql.raw(`'${typename}:'`)} || ${key}, 'UTF8'), 'base64')`;
+}
+
+const typename = (name: string): FieldAnswer<unknown> => ({
+  arguments: [],
+  sql: () => sql.raw(`'${name}'`),
+});
+
+/** `first` of a membership list, checked as the resolver checks it (`listLimit`). */
+const pageSize: ArgumentReader = (args) => listLimit(args['first'] as number | null | undefined);
+
+/**
+ * A side's list through the junction, in the other side's ID order: the junction's primary key
+ * (user_id, group_id) and its (group_id, user_id) index yield them in that order, and each row
+ * is one primary-key probe (LATERAL … LIMIT 1 keeps the planner from a hash join).
+ */
+const userGroups: FieldAnswer<UserRow> = {
+  arguments: ['first'],
+  returns: 'Group',
+  sql: (user, context) => {
+    const group = context.alias('Group');
+    return sql`(select coalesce(json_agg(${context.select('Group', group)} order by junction.group_id), '[]')
+      from (select ${usersToGroups.groupId} as group_id from ${usersToGroups}
+        where ${usersToGroups.userId} = ${user.id}
+        order by ${usersToGroups.groupId} limit ${context.parameter(pageSize)}) junction
+      cross join lateral (select * from ${groups} where ${groups.id} = junction.group_id limit 1) ${aliasName(group)})`;
+  },
+};
+
+const groupMembers: FieldAnswer<GroupRow> = {
+  arguments: ['first'],
+  returns: 'User',
+  sql: (group, context) => {
+    const user = context.alias('User');
+    return sql`(select coalesce(json_agg(${context.select('User', user)} order by junction.user_id), '[]')
+      from (select ${usersToGroups.userId} as user_id from ${usersToGroups}
+        where ${usersToGroups.groupId} = ${group.id}
+        order by ${usersToGroups.userId} limit ${context.parameter(pageSize)}) junction
+      cross join lateral (select * from ${users} where ${users.id} = junction.user_id limit 1) ${aliasName(user)})`;
+  },
+};
+
+export const objectFields: { [Type in ObjectTypeName]: Record<string, FieldAnswer<RowTypes[Type]>> } = {
+  User: {
+    __typename: typename('User'),
+    id: { arguments: [], sql: (user) => globalId('User', user.id) },
+    name: { arguments: [], sql: (user) => sql`${user.name}` },
+    // relatedCount('memberships') counts junction rows; so does this.
+    groupCount: {
+      arguments: [],
+      sql: (user) =>
+        sql`(select count(*)::int from ${usersToGroups} where ${usersToGroups.userId} = ${user.id})`,
+    },
+    groups: userGroups,
+  },
+  Group: {
+    __typename: typename('Group'),
+    id: { arguments: [], sql: (group) => globalId('Group', group.id) },
+    name: { arguments: [], sql: (group) => sql`${group.name}` },
+    memberCount: { arguments: [], sql: (group) => sql`${group.memberCount}` },
+    members: groupMembers,
+  },
+};
+
+/** A root field: a lookup by ID, or the first page of a whole table. */
+export type RootFieldAnswer =
+  | { kind: 'byId'; type: ObjectTypeName; arguments: readonly string[] }
+  | { kind: 'connection'; type: ObjectTypeName; arguments: readonly string[]; typename: string };
+
+export const rootFields: Record<string, RootFieldAnswer> = {
+  user: { kind: 'byId', type: 'User', arguments: ['id'] },
+  group: { kind: 'byId', type: 'Group', arguments: ['id'] },
+  users: { kind: 'connection', type: 'User', arguments: ['first'], typename: 'UserConnection' },
+  groups: { kind: 'connection', type: 'Group', arguments: ['first'], typename: 'GroupConnection' },
+};
+
+export const tables = { User: users, Group: groups } as const;
+
+/**
+ * `first` of a root connection, as plugin-drizzle's connection reads it with `connectionPageSize`.
+ * Zero is left to the resolvers: an empty page's pageInfo is the plugin's to define.
+ */
+export const connectionPageSize: ArgumentReader = (args) => {
+  const first = args['first'];
+  if (first == null) return DEFAULT_PAGE_SIZE;
+  if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new RangeError('first');
+  }
+  return first;
+};

@@ -1,0 +1,187 @@
+import fc from 'fast-check';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { execute, parse } from 'graphql';
+import { defaultQueryLimits } from '../src/resolvers/limits.ts';
+import { createContext } from '../src/resolvers/context.ts';
+import { schema } from '../src/schema/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/http/app.ts';
+import { users, usersToGroups } from '../src/db/schema.ts';
+import { createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
+import { startTestApp, type TestApp, testAuthenticate } from './harness.ts';
+
+// Queries made only of fields PostgreSQL can answer are answered by one statement that builds the
+// whole response (src/resolvers/sql-responses.ts). Every answer must be the resolvers' answer,
+// equal once parsed; these tests run each query both ways. Keys must also come in the order the
+// GraphQL spec gives them, which graphql-js' interpreter follows (graphql-jit, which serves the
+// resolvers' answers, puts fields merged from fragments in its own order).
+
+let app: TestApp;
+let resolversOnly: ReturnType<typeof createApp>;
+let community: Community;
+
+/** What a response says, with its keys in the order sent: toEqual alone would not see order. */
+async function answer(fetcher: (init: RequestInit) => Response | Promise<Response>, body: unknown) {
+  const response = await fetcher({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: JSON.stringify(await response.json()) };
+}
+
+/** The response of the app under test, and whether one SQL-built statement answered it. */
+async function bothWays(body: {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}) {
+  app.statements.length = 0;
+  const sqlBuilt = await answer((init) => app.fetch('/graphql', init), body);
+  const statements = [...app.statements];
+  const resolved = await answer(
+    (init) => resolversOnly.fetch(new Request('http://test/graphql', init)),
+    body,
+  );
+  const answeredBySql =
+    statements.length === 1 && statements[0]!.startsWith(`select json_build_object('data'`);
+  return { sqlBuilt, resolved, answeredBySql };
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  resolversOnly = createApp({ db: app.db, authenticate: testAuthenticate, sqlResponses: false });
+  community = await createCommunity(app.db, { userCount: 9, groupCount: 4, groupsPerUser: 2 });
+  // Names JSON has to escape, and text beyond ASCII: PostgreSQL's JSON must say the same.
+  const [odd] = await app.db
+    .insert(users)
+    .values({ name: 'Zoë "Q" \\ back\tslash 👩‍💻 \u0001', email: 'odd@example.com' })
+    .returning({ id: users.id });
+  await app.db.insert(usersToGroups).values({ userId: odd!.id, groupId: community.groupIds[0]! });
+  community.userIds.push(odd!.id);
+});
+
+const userFields = ['id', 'name', '__typename', 'groupCount'] as const;
+const groupFields = ['id', 'name', '__typename', 'memberCount'] as const;
+
+/** A random selection on User or Group: aliases, fragments, repeated fields, nested lists. */
+function selection(type: 'User' | 'Group', depth: number): fc.Arbitrary<string> {
+  const scalars = type === 'User' ? userFields : groupFields;
+  const list = type === 'User' ? 'groups' : 'members';
+  const other = type === 'User' ? 'Group' : 'User';
+  // Aliases name their field (and page size): two fields under one response key must be the
+  // same field with the same arguments, or the query is invalid.
+  const scalar = fc
+    .tuple(fc.constantFrom(...scalars), fc.boolean())
+    .map(([field, aliased]) => (aliased ? `${field}Alias: ${field}` : field));
+  const nested =
+    depth === 0
+      ? fc.constant('id')
+      : fc
+          .tuple(fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }), selection(other, depth - 1))
+          .map(([first, inner]) =>
+            first === undefined
+              ? `${list} { ${inner} }`
+              : `${list}${first}: ${list}(first: ${first}) { ${inner} }`,
+          );
+  const item = fc.oneof(
+    { weight: 4, arbitrary: scalar },
+    { weight: 2, arbitrary: nested },
+    { weight: 1, arbitrary: scalar.map((field) => `... on ${type} { ${field} }`) },
+    { weight: 1, arbitrary: fc.constant('... on Node { id }') },
+  );
+  return fc.array(item, { minLength: 1, maxLength: 5 }).map((items) => items.join(' '));
+}
+
+const root = fc.oneof(
+  fc
+    .tuple(fc.constantFrom('users', 'groups'), fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }))
+    .chain(([field, first]) =>
+      selection(field === 'users' ? 'User' : 'Group', 2).map(
+        (inner) =>
+          `${field}${first === undefined ? '' : `(first: ${first})`} { __typename edges { __typename node { ${inner} } } }`,
+      ),
+    ),
+  fc
+    .constantFrom('User', 'Group')
+    .chain((type) => selection(type, 2).map((inner) => ({ type, inner })))
+    .map(({ type, inner }) => `${type.toLowerCase()}(id: $${type.toLowerCase()}Id) { ${inner} }`),
+);
+
+describe('responses PostgreSQL builds', () => {
+  it('equal the resolvers’ answers, keys in order, for random queries, in one statement within the limits', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(root, { minLength: 1, maxLength: 3 }), async (roots) => {
+        const fields = roots.map((field, index) => `r${index}: ${field}`).join(' ');
+        const variables = {
+          userId: userGlobalId(community.userIds.at(-1)!),
+          groupId: groupGlobalId(community.groupIds[0]!),
+        };
+        const declared = ['userId', 'groupId'].filter((name) => fields.includes(`$${name}`));
+        const query = `query${declared.length ? `(${declared.map((name) => `$${name}: ID!`).join(', ')})` : ''} { ${fields} }`;
+        const { sqlBuilt, resolved, answeredBySql } = await bothWays({ query, variables });
+        expect(JSON.parse(sqlBuilt.json)).toEqual(JSON.parse(resolved.json));
+        // Three nested default pages (100 × 100 × 100) are over the limit: the resolvers refuse those.
+        const { complexity } = complexityFromQuery(query, { schema, variables });
+        expect(answeredBySql).toBe(complexity <= defaultQueryLimits.complexity);
+        if (!answeredBySql) return;
+        const interpreted = await execute({
+          schema,
+          document: parse(query),
+          variableValues: variables,
+          contextValue: createContext(app.db, undefined),
+        });
+        expect(sqlBuilt.json).toBe(JSON.stringify(interpreted));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('answer the benchmark’s reads in one statement, as the resolvers would', async () => {
+    const query = `query { users(first: 50) { edges { node { id name groups { id name members(first: 20) { id name } } } } } }`;
+    const { sqlBuilt, resolved, answeredBySql } = await bothWays({ query });
+    expect(JSON.parse(sqlBuilt.json).data.users.edges).toHaveLength(community.userIds.length);
+    expect(sqlBuilt).toEqual(resolved);
+    expect(answeredBySql).toBe(true);
+  });
+
+  // Each of these needs the resolvers: an error to report, or a field PostgreSQL does not answer.
+  // The answer must still be theirs, error codes and all.
+  const handedOver: [string, string, Record<string, unknown>?][] = [
+    [
+      'a lookup that misses (NOT_FOUND)',
+      'query($id: ID!) { group(id: $id) { name } }',
+      { id: groupGlobalId(2 ** 31 - 1) },
+    ],
+    ['a malformed ID', 'query($id: ID!) { user(id: $id) { name } }', { id: 'not an id' }],
+    ['an ID of the other type', 'query($id: ID!) { user(id: $id) { name } }', { id: groupGlobalId(1) }],
+    ['a variable of the wrong type', 'query($id: ID!) { user(id: $id) { name } }', { id: 7 }],
+    ['a page too large', '{ users { edges { node { groups(first: 1001) { id } } } } }'],
+    ['a negative page', '{ users(first: -1) { edges { node { id } } } }'],
+    ['an empty connection page', '{ users(first: 0) { edges { node { id } } } }'],
+    [
+      'a query over the complexity limit',
+      '{ users(first: 1000) { edges { node { groups(first: 1000) { members(first: 1000) { id } } } } } }',
+    ],
+    [
+      'a skipped field',
+      'query($skip: Boolean!) { users { edges { node { id name @skip(if: $skip) } } } }',
+      { skip: true },
+    ],
+    ['a field only the resolvers answer', '{ users { totalCount edges { node { id createdAt } } } }'],
+    ['a viewer-dependent field', '{ users { edges { node { email } } } }'],
+  ];
+  it.each(handedOver)('leave %s to the resolvers', async (_case, query, variables) => {
+    const { sqlBuilt, resolved, answeredBySql } = await bothWays({ query, variables });
+    expect(sqlBuilt).toEqual(resolved);
+    expect(answeredBySql).toBe(false);
+  });
+
+  it('name the operation a document asks for, among several', async () => {
+    const query = `query A { users(first: 2) { edges { node { name } } } } query B { groups(first: 1) { edges { node { name } } } }`;
+    const { sqlBuilt, resolved, answeredBySql } = await bothWays({ query, operationName: 'B' });
+    expect(sqlBuilt).toEqual(resolved);
+    expect(JSON.parse(sqlBuilt.json).data).toHaveProperty('groups');
+    expect(answeredBySql).toBe(true);
+  });
+});
