@@ -14,7 +14,9 @@ let app: TestApp;
 let community: Community;
 
 beforeAll(async () => {
-  app = await startTestApp();
+  // Through the resolvers: a query PostgreSQL can build whole (src/resolvers/sql-responses.ts)
+  // would skip the relational queries these tests watch.
+  app = await startTestApp({ sqlResponses: false });
   community = await createCommunity(app.db, { userCount: 12, groupCount: 3, groupsPerUser: 2 });
 });
 
