@@ -1,4 +1,4 @@
-import type { DocumentNode, ExecutionResult } from 'graphql';
+import type { DocumentNode, ExecutionArgs, ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../resolvers/context.ts';
 import { answerWithSql, compileSqlResponse, type SqlResponsePlan } from '../resolvers/sql-responses.ts';
@@ -12,16 +12,11 @@ import { answerWithSql, compileSqlResponse, type SqlResponsePlan } from '../reso
 export function useSqlResponses(): Plugin<Context> {
   // Yoga hands over the same document for the same query text (its parse cache).
   const plans = new WeakMap<DocumentNode, Map<string, SqlResponsePlan | undefined>>();
-  const planFor = (args: {
-    schema: Parameters<typeof compileSqlResponse>[0];
-    document: DocumentNode;
-    operationName?: string | null | undefined;
-  }) => {
-    let byOperation = plans.get(args.document);
-    if (!byOperation) plans.set(args.document, (byOperation = new Map()));
-    const key = args.operationName ?? '';
-    if (!byOperation.has(key))
-      byOperation.set(key, compileSqlResponse(args.schema, args.document, args.operationName));
+  const planFor = ({ schema, document, operationName }: ExecutionArgs) => {
+    let byOperation = plans.get(document);
+    if (!byOperation) plans.set(document, (byOperation = new Map()));
+    const key = operationName ?? '';
+    if (!byOperation.has(key)) byOperation.set(key, compileSqlResponse(schema, document, operationName));
     return byOperation.get(key);
   };
   return {
