@@ -304,13 +304,14 @@ function readKey(type: ObjectTypeName): ArgumentReader {
   };
 }
 
-const statements = new WeakMap<Db, Map<SqlResponsePlan, ReturnType<typeof prepareRows>>>();
+// Weak both ways: a plan lives as long as Yoga caches its document, a db as long as its pool.
+const statements = new WeakMap<SqlResponsePlan, WeakMap<Db, ReturnType<typeof prepareRows>>>();
 
 function statementOf(db: Db, plan: SqlResponsePlan): ReturnType<typeof prepareRows> {
-  let prepared = statements.get(db);
-  if (!prepared) statements.set(db, (prepared = new Map()));
-  let statement = prepared.get(plan);
-  if (!statement) prepared.set(plan, (statement = prepareRows(db, plan.query, plan.name)));
+  let byDb = statements.get(plan);
+  if (!byDb) statements.set(plan, (byDb = new WeakMap()));
+  let statement = byDb.get(db);
+  if (!statement) byDb.set(db, (statement = prepareRows(db, plan.query, plan.name)));
   return statement;
 }
 
