@@ -184,4 +184,26 @@ describe('responses PostgreSQL builds', () => {
     expect(JSON.parse(sqlBuilt.json).data).toHaveProperty('groups');
     expect(answeredBySql).toBe(true);
   });
+
+  it('go out over every transport Yoga speaks: GET, and server-sent events', async () => {
+    const query = '{ users(first: 3) { edges { node { name groups { name } } } } }';
+    const { resolved } = await bothWays({ query });
+    app.statements.length = 0;
+    const viaGet = await app.fetch(`/graphql?query=${encodeURIComponent(query)}`, {
+      headers: { accept: 'application/graphql-response+json' },
+    });
+    expect(JSON.stringify(await viaGet.json())).toBe(resolved.json);
+    const viaSse = await app.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query }),
+    });
+    const events = await viaSse.text();
+    const data = /event: next\ndata: (.*)\n/.exec(events)?.[1];
+    expect(JSON.stringify(JSON.parse(data!))).toBe(resolved.json);
+    expect(app.statements).toHaveLength(2);
+    expect(app.statements.every((statement) => statement.startsWith(`select json_build_object('data'`))).toBe(
+      true,
+    );
+  });
 });
