@@ -106,13 +106,45 @@ const root = fc.oneof(
     .constantFrom('User', 'Group')
     .chain((type) => selection(type, 2).map((inner) => ({ type, inner })))
     .map(({ type, inner }) => `${type.toLowerCase()}(id: $${type.toLowerCase()}Id) { ${inner} }`),
+  // Batches and `node`, with IDs of rows that exist and of rows that do not (`@User:-1`), which
+  // the property turns into global IDs once the fixtures exist.
+  fc
+    .tuple(
+      fc.constantFrom('nodes', 'node', 'usersByIds', 'groupsByIds'),
+      fc.array(fc.tuple(fc.boolean(), fc.integer({ min: -1, max: 3 })), { minLength: 1, maxLength: 4 }),
+      selection('User', 1),
+      selection('Group', 1),
+    )
+    .map(([field, wanted, onUser, onGroup]) => {
+      const typeOf = (isUser: boolean) =>
+        field === 'usersByIds' ? 'User' : field === 'groupsByIds' ? 'Group' : isUser ? 'User' : 'Group';
+      const ids = wanted.map(([isUser, index]) => `"@${typeOf(isUser)}:${index}"`);
+      const inner =
+        field === 'usersByIds'
+          ? onUser
+          : field === 'groupsByIds'
+            ? onGroup
+            : `__typename ... on User { ${onUser} } ... on Group { ${onGroup} }`;
+      return field === 'node'
+        ? `node(id: ${ids[0]}) { ${inner} }`
+        : `${field}(ids: [${ids.join(', ')}]) { ${inner} }`;
+    }),
 );
+
+/** The global ID a `@Type:index` token of the generator stands for; index -1 is a row no one has. */
+function globalIds(query: string): string {
+  return query.replace(/@(User|Group):(-?\d+)/g, (_token, type: string, index: string) => {
+    const keys = type === 'User' ? community.userIds : community.groupIds;
+    const key = index === '-1' ? 2 ** 31 - 1 : keys[Number(index)]!;
+    return type === 'User' ? userGlobalId(key) : groupGlobalId(key);
+  });
+}
 
 describe('responses PostgreSQL builds', () => {
   it('equal the resolvers’ answers, keys in order, for random queries, in one statement within the limits', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(root, { minLength: 1, maxLength: 3 }), async (roots) => {
-        const fields = roots.map((field, index) => `r${index}: ${field}`).join(' ');
+        const fields = globalIds(roots.map((field, index) => `r${index}: ${field}`).join(' '));
         const variables = {
           userId: userGlobalId(community.userIds.at(-1)!),
           groupId: groupGlobalId(community.groupIds[0]!),
@@ -155,6 +187,12 @@ describe('responses PostgreSQL builds', () => {
     ],
     ['a malformed ID', 'query($id: ID!) { user(id: $id) { name } }', { id: 'not an id' }],
     ['an ID of the other type', 'query($id: ID!) { user(id: $id) { name } }', { id: groupGlobalId(1) }],
+    [
+      'an ID of another type in a batch',
+      'query($ids: [ID!]!) { usersByIds(ids: $ids) { name } }',
+      { ids: [groupGlobalId(1)] },
+    ],
+    ['a malformed ID in a batch', 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['not an id'] }],
     ['a variable of the wrong type', 'query($id: ID!) { user(id: $id) { name } }', { id: 7 }],
     ['a page too large', '{ users { edges { node { groups(first: 1001) { id } } } } }'],
     ['a negative page', '{ users(first: -1) { edges { node { id } } } }'],

@@ -114,14 +114,25 @@ export const objectFields: { [Type in ObjectTypeName]: Record<string, FieldAnswe
   },
 };
 
-/** A root field: a lookup by ID, or the first page of a whole table. */
+/**
+ * A root field: a lookup by ID (`user`, `group`, `node`: null for an unknown ID, and for the
+ * first two also NOT_FOUND, which the resolvers add), a batch of lookups (one answer per ID, in
+ * order, null where unknown), or the first page of a whole table.
+ */
 export type RootFieldAnswer =
-  | { kind: 'byId'; type: ObjectTypeName; arguments: readonly string[] }
+  | { kind: 'lookup'; types: readonly ObjectTypeName[]; arguments: readonly string[]; missIsError: boolean }
+  | { kind: 'batch'; types: readonly ObjectTypeName[]; arguments: readonly string[] }
   | { kind: 'connection'; type: ObjectTypeName; arguments: readonly string[]; typename: string };
 
+const nodeTypes: readonly ObjectTypeName[] = ['User', 'Group'];
+
 export const rootFields: Record<string, RootFieldAnswer> = {
-  user: { kind: 'byId', type: 'User', arguments: ['id'] },
-  group: { kind: 'byId', type: 'Group', arguments: ['id'] },
+  user: { kind: 'lookup', types: ['User'], arguments: ['id'], missIsError: true },
+  group: { kind: 'lookup', types: ['Group'], arguments: ['id'], missIsError: true },
+  node: { kind: 'lookup', types: nodeTypes, arguments: ['id'], missIsError: false },
+  usersByIds: { kind: 'batch', types: ['User'], arguments: ['ids'] },
+  groupsByIds: { kind: 'batch', types: ['Group'], arguments: ['ids'] },
+  nodes: { kind: 'batch', types: nodeTypes, arguments: ['ids'] },
   users: { kind: 'connection', type: 'User', arguments: ['first'], typename: 'UserConnection' },
   groups: { kind: 'connection', type: 'Group', arguments: ['first'], typename: 'GroupConnection' },
 };

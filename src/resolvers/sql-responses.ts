@@ -33,6 +33,7 @@ import { prepareRows } from '../db/prepared.ts';
 import { planName } from '../db/read-plans.ts';
 import type { Context } from './context.ts';
 import { integerKeyOf } from './input.ts';
+import { checkBatchSize } from './batch.ts';
 
 /**
  * Compiles a query made only of fields PostgreSQL can answer (sql-response-fields.ts) into one
@@ -129,18 +130,15 @@ class Compiler {
       this.checkArguments(node, answer.arguments);
       // Each root field is a column of one row, so a lookup is both in the body and in `complete`.
       const column = `root_${roots.length}`;
-      if (answer.kind === 'byId') {
-        const row = this.alias(answer.type);
-        const id = this.parameter(field, node, readKey(answer.type));
-        roots.push(
-          sql`(select ${this.selection(answer.type, row, nodes)} from ${tables[answer.type]} ${aliasName(row)}
-            where ${row.id} = ${id}) as ${sql.identifier(column)}`,
-        );
-        lookups.push(column);
-      } else {
+      if (answer.kind === 'connection') {
         roots.push(
           sql`${this.connection(answer.type, answer.typename, field, nodes)} as ${sql.identifier(column)}`,
         );
+      } else {
+        roots.push(
+          sql`${this.lookups(answer.kind, answer.types, field, nodes)} as ${sql.identifier(column)}`,
+        );
+        if (answer.kind === 'lookup' && answer.missIsError) lookups.push(column);
       }
       return [key, sql`roots.${sql.identifier(column)}`] as const;
     });
@@ -154,6 +152,40 @@ class Compiler {
     const from = roots.length ? sql.join(roots, sql`, `) : sql`1`;
     return sql`select json_build_object('data', ${buildObject(entries)})::text as body, ${complete} as complete
       from (select ${from}) roots`;
+  }
+
+  /**
+   * Rows by global ID, of any of `types`: the JSON of the one asked for (`lookup`, SQL null when
+   * no row has it), or a JSON array with one entry per ID in the order given (`batch`, null where
+   * none). Each ID is one primary-key probe into its type's table.
+   */
+  private lookups(
+    kind: 'lookup' | 'batch',
+    types: readonly ObjectTypeName[],
+    field: GraphQLField<unknown, unknown>,
+    nodes: FieldNode[],
+  ): SQL {
+    const argument = kind === 'lookup' ? 'id' : 'ids';
+    const typenames = this.parameter(field, nodes[0]!, (args) =>
+      wantedIds(args[argument], types).map((id) => id.typename),
+    );
+    const keys = this.parameter(field, nodes[0]!, (args) =>
+      wantedIds(args[argument], types).map((id) => id.key),
+    );
+    const rows = types.map((type) => ({ type, row: this.alias(type) }));
+    const joins = rows.map(
+      ({ type, row }) => sql`left join lateral (select * from ${tables[type]}
+        where wanted.typename = ${sql.raw(`'${type}'`)} and ${tables[type].id} = wanted.key limit 1) ${aliasName(row)} on true`,
+    );
+    const element = sql`case ${sql.join(
+      rows.map(({ type, row }) => sql`when ${row.id} is not null then ${this.selection(type, row, nodes)}`),
+      sql` `,
+    )} end`;
+    const from = sql`from unnest(${typenames}::text[], ${keys}::int[]) with ordinality as wanted(typename, key, position)
+      ${sql.join(joins, sql` `)}`;
+    return kind === 'lookup'
+      ? sql`(select ${element} ${from})`
+      : sql`(select coalesce(json_agg(${element} order by wanted.position), '[]') ${from})`;
   }
 
   /** The first page of a whole table, ordered by ID, with only `edges { node }` selected. */
@@ -294,14 +326,18 @@ function buildObject(entries: readonly (readonly [string, SQL])[]): SQL {
   )})`;
 }
 
-/** Reads a lookup's `id`: the key of a global ID of `type`, as the resolvers decode it. */
-function readKey(type: ObjectTypeName): ArgumentReader {
-  return (args) => {
-    const decoded = decodeGlobalID(String(args['id']));
+/**
+ * The IDs a lookup (`id`) or batch (`ids`) asks for, decoded as the resolvers decode them; throws
+ * for a malformed ID, one of another type, or a batch larger than they take.
+ */
+function wantedIds(value: unknown, types: readonly ObjectTypeName[]): { typename: string; key: number }[] {
+  const ids = checkBatchSize(Array.isArray(value) ? value : [value]);
+  return ids.map((id) => {
+    const decoded = decodeGlobalID(String(id));
     const key = integerKeyOf(decoded.id);
-    if (decoded.typename !== type || key === undefined) throw new RangeError('id');
-    return key;
-  };
+    if (!types.includes(decoded.typename as ObjectTypeName) || key === undefined) throw new RangeError('id');
+    return { typename: decoded.typename, key };
+  });
 }
 
 // Weak both ways: a plan lives as long as Yoga caches its document, a db as long as its pool.
