@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import { type AppOptions, createApp } from '../src/http/app.ts';
+import { type App, type AppOptions, createApp } from '../src/http/app.ts';
 import { type Authenticate, createAuthenticator, signToken } from '../src/http/authentication.ts';
 import { createDatabase, type Database, type Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
@@ -58,7 +58,11 @@ export interface TestApp {
   gql<TResult, TVariables>(
     document: TypedDocumentNode<TResult, TVariables>,
     variables?: TVariables,
-    options?: { as?: number | undefined },
+    options?: {
+      as?: number | undefined;
+      /** Through the resolvers even where PostgreSQL could build the response (sql-responses.ts). */
+      resolversOnly?: boolean | undefined;
+    },
   ): Promise<ExecutionResult<TResult>>;
   /** Sends a raw request to the app, for what a typed document cannot express. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
@@ -169,8 +173,9 @@ export async function startTestApp({
     ? await startMembershipEvents(database, liveEvents === true ? {} : liveEvents)
     : undefined;
   const app = createApp({ authenticate: testAuthenticate, ...options, db: database.db, membershipEvents });
-  const fetch = (path: string, init?: RequestInit) =>
-    Promise.resolve(app.fetch(new Request(`http://test${path}`, init)));
+  let resolversOnly: App | undefined;
+  const fetch = (path: string, init?: RequestInit, via: App = app) =>
+    Promise.resolve(via.fetch(new Request(`http://test${path}`, init)));
   const listen = async () => {
     const requests: string[] = [];
     const origin = await serve(app, (url) => requests.push(url), options.trustedDocuments);
@@ -184,16 +189,28 @@ export async function startTestApp({
     db: database.db,
     statements,
     fetch,
-    async gql(document, variables, { as } = {}) {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json',
-          ...(await signedIn(as)),
+    async gql(document, variables, { as, resolversOnly: throughResolvers } = {}) {
+      if (throughResolvers) {
+        resolversOnly ??= createApp({
+          authenticate: testAuthenticate,
+          ...options,
+          db: database.db,
+          sqlResponses: false,
+        });
+      }
+      const response = await fetch(
+        '/graphql',
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/graphql-response+json',
+            ...(await signedIn(as)),
+          },
+          body: JSON.stringify({ query: print(document), variables }),
         },
-        body: JSON.stringify({ query: print(document), variables }),
-      });
+        throughResolvers ? resolversOnly : app,
+      );
       return (await response.json()) as ExecutionResult<never>;
     },
   };
