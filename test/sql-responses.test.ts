@@ -95,11 +95,20 @@ function selection(type: 'User' | 'Group', depth: number): fc.Arbitrary<string> 
 
 const root = fc.oneof(
   fc
-    .tuple(fc.constantFrom('users', 'groups'), fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }))
-    .chain(([field, first]) =>
+    .tuple(
+      fc.constantFrom('users', 'groups'),
+      fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+      fc.subarray([
+        'totalCount',
+        'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }',
+        '__typename',
+      ]),
+      fc.subarray(['cursor', '__typename']),
+    )
+    .chain(([field, first, onConnection, onEdge]) =>
       selection(field === 'users' ? 'User' : 'Group', 2).map(
         (inner) =>
-          `${field}${first === undefined ? '' : `(first: ${first})`} { __typename edges { __typename node { ${inner} } } }`,
+          `${field}${first === undefined ? '' : `(first: ${first})`} { ${onConnection.join(' ')} edges { ${onEdge.join(' ')} node { ${inner} } } }`,
       ),
     ),
   fc
@@ -207,6 +216,10 @@ describe('responses PostgreSQL builds', () => {
       { skip: true },
     ],
     ['a field only the resolvers answer', '{ users { totalCount edges { node { id createdAt } } } }'],
+    [
+      'a page after a cursor',
+      '{ users(first: 2, after: "REM6Tjox") { pageInfo { hasPreviousPage } edges { cursor } } }',
+    ],
     ['a viewer-dependent field', '{ users { edges { node { email } } } }'],
   ];
   it.each(handedOver)('leave %s to the resolvers', async (_case, query, variables) => {
