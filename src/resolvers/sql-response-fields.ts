@@ -53,6 +53,13 @@ function globalId(typename: string, key: SQL.Aliased | SQL | unknown): SQL {
   return sql`encode(convert_to(${sql.raw(`'${typename}:'`)} || ${key}, 'UTF8'), 'base64')`;
 }
 
+/**
+ * A timestamp as the DateTime scalar writes it: the resolvers hand it a Date, which JSON writes
+ * with toISOString (UTC, milliseconds). Both drivers' Dates drop the microseconds, as MS does.
+ */
+const createdAt = (column: unknown): SQL =>
+  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 const typename = (name: string): FieldAnswer<unknown> => ({
   arguments: [],
   sql: () => sql.raw(`'${name}'`),
@@ -97,6 +104,7 @@ export const objectFields: { [Type in ObjectTypeName]: Record<string, FieldAnswe
     __typename: typename('User'),
     id: { arguments: [], sql: (user) => globalId('User', user.id) },
     name: { arguments: [], sql: (user) => sql`${user.name}` },
+    createdAt: { arguments: [], sql: (user) => createdAt(user.createdAt) },
     // relatedCount('memberships') counts junction rows; so does this.
     groupCount: {
       arguments: [],
@@ -109,6 +117,7 @@ export const objectFields: { [Type in ObjectTypeName]: Record<string, FieldAnswe
     __typename: typename('Group'),
     id: { arguments: [], sql: (group) => globalId('Group', group.id) },
     name: { arguments: [], sql: (group) => sql`${group.name}` },
+    createdAt: { arguments: [], sql: (group) => createdAt(group.createdAt) },
     memberCount: { arguments: [], sql: (group) => sql`${group.memberCount}` },
     members: groupMembers,
   },
