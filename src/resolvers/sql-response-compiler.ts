@@ -41,6 +41,7 @@ export interface ParameterSource {
 
 /** Thrown while compiling a selection the resolvers have to answer. */
 export class NotAnswerable extends Error {}
+
 // json_build_object takes at most 100 arguments: a key and a value per field.
 const maxFieldsPerObject = 50;
 
