@@ -1,6 +1,7 @@
 import type { DocumentNode, ExecutionArgs, ExecutionResult } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import type { Plugin, YogaLogger } from 'graphql-yoga';
 import type { Context } from '../resolvers/context.ts';
+import { isDatabaseUnavailable } from '../resolvers/errors.ts';
 import { answerWithSql, compileSqlResponse, type SqlResponsePlan } from '../resolvers/sql-responses.ts';
 
 /**
@@ -19,11 +20,21 @@ export function useSqlResponses(): Plugin<Context> {
     if (!byOperation.has(key)) byOperation.set(key, compileSqlResponse(schema, document, operationName));
     return byOperation.get(key);
   };
+  let logger: YogaLogger | undefined;
+  // An outage is the resolvers' to report (SERVICE_UNAVAILABLE); any other failure is a statement
+  // built wrong here, which the resolvers' answer would otherwise hide.
+  const onStatementError = (error: unknown) => {
+    if (!isDatabaseUnavailable(error))
+      logger?.warn('A SQL-built response failed; the resolvers answered instead.', error);
+  };
   return {
+    onYogaInit({ yoga }) {
+      logger = yoga.logger;
+    },
     onExecute({ args, context, setResultAndStopExecution }) {
       const plan = planFor(args);
       if (!plan) return;
-      return answerWithSql(plan, args.schema, args.variableValues, context).then((body) => {
+      return answerWithSql(plan, args.schema, args.variableValues, context, onStatementError).then((body) => {
         if (body !== undefined) setResultAndStopExecution(resultOf(body));
       });
     },

@@ -96,6 +96,7 @@ export async function answerWithSql(
   schema: GraphQLSchema,
   variables: Readonly<Record<string, unknown>> | null | undefined,
   context: Context,
+  onStatementError?: (error: unknown) => void,
 ): Promise<string | undefined> {
   const coerced = getVariableValues(schema, plan.operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) return undefined;
@@ -116,7 +117,10 @@ export async function answerWithSql(
   }
   const rows = await statementOf(context.db, plan)
     .execute(values)
-    .catch(() => undefined);
+    .catch((error: unknown) => {
+      onStatementError?.(error);
+      return undefined;
+    });
   const [body, complete] = (rows?.[0] ?? []) as [string?, boolean?];
   return complete ? body : undefined;
 }
