@@ -38,8 +38,6 @@ export interface FieldContext {
 export interface FieldAnswer<Row> {
   /** The arguments the field may be given; with any other, the resolvers answer. */
   arguments: readonly string[];
-  /** The type of its selection, for fields that have one. */
-  returns?: ObjectTypeName;
   sql(row: Row, context: FieldContext): SQL;
 }
 
@@ -65,6 +63,8 @@ const typename = (name: string): FieldAnswer<unknown> => ({
   sql: () => sql.raw(`'${name}'`),
 });
 
+export const tables = { User: users, Group: groups } as const;
+
 /** `first` of a membership list, checked as the resolver checks it (`listLimit`). */
 const pageSize: ArgumentReader = (args) => listLimit(args['first'] as number | null | undefined);
 
@@ -73,31 +73,24 @@ const pageSize: ArgumentReader = (args) => listLimit(args['first'] as number | n
  * (user_id, group_id) and its (group_id, user_id) index yield them in that order, and each row
  * is one primary-key probe (LATERAL … LIMIT 1 keeps the planner from a hash join).
  */
-const userGroups: FieldAnswer<UserRow> = {
-  arguments: ['first'],
-  returns: 'Group',
-  sql: (user, context) => {
-    const group = context.alias('Group');
-    return sql`(select coalesce(json_agg(${context.select('Group', group)} order by junction.group_id), '[]')
-      from (select ${usersToGroups.groupId} as group_id from ${usersToGroups}
-        where ${usersToGroups.userId} = ${user.id}
-        order by ${usersToGroups.groupId} limit ${context.parameter(pageSize)}) junction
-      cross join lateral (select * from ${groups} where ${groups.id} = junction.group_id limit 1) ${aliasName(group)})`;
-  },
-};
-
-const groupMembers: FieldAnswer<GroupRow> = {
-  arguments: ['first'],
-  returns: 'User',
-  sql: (group, context) => {
-    const user = context.alias('User');
-    return sql`(select coalesce(json_agg(${context.select('User', user)} order by junction.user_id), '[]')
-      from (select ${usersToGroups.userId} as user_id from ${usersToGroups}
-        where ${usersToGroups.groupId} = ${group.id}
-        order by ${usersToGroups.userId} limit ${context.parameter(pageSize)}) junction
-      cross join lateral (select * from ${users} where ${users.id} = junction.user_id limit 1) ${aliasName(user)})`;
-  },
-};
+function membershipList<Row extends UserRow | GroupRow>(
+  target: ObjectTypeName,
+  ownKey: typeof usersToGroups.userId | typeof usersToGroups.groupId,
+  otherKey: typeof usersToGroups.userId | typeof usersToGroups.groupId,
+): FieldAnswer<Row> {
+  const table = tables[target];
+  return {
+    arguments: ['first'],
+    sql: (owner, context) => {
+      const row = context.alias(target);
+      return sql`(select coalesce(json_agg(${context.select(target, row)} order by junction.other_id), '[]')
+        from (select ${otherKey} as other_id from ${usersToGroups}
+          where ${ownKey} = ${owner.id}
+          order by ${otherKey} limit ${context.parameter(pageSize)}) junction
+        cross join lateral (select * from ${table} where ${table.id} = junction.other_id limit 1) ${aliasName(row)})`;
+    },
+  };
+}
 
 export const objectFields: { [Type in ObjectTypeName]: Record<string, FieldAnswer<RowTypes[Type]>> } = {
   User: {
@@ -111,7 +104,7 @@ export const objectFields: { [Type in ObjectTypeName]: Record<string, FieldAnswe
       sql: (user) =>
         sql`(select count(*)::int from ${usersToGroups} where ${usersToGroups.userId} = ${user.id})`,
     },
-    groups: userGroups,
+    groups: membershipList('Group', usersToGroups.userId, usersToGroups.groupId),
   },
   Group: {
     __typename: typename('Group'),
@@ -119,7 +112,7 @@ export const objectFields: { [Type in ObjectTypeName]: Record<string, FieldAnswe
     name: { arguments: [], sql: (group) => sql`${group.name}` },
     createdAt: { arguments: [], sql: (group) => createdAt(group.createdAt) },
     memberCount: { arguments: [], sql: (group) => sql`${group.memberCount}` },
-    members: groupMembers,
+    members: membershipList('User', usersToGroups.groupId, usersToGroups.userId),
   },
 };
 
@@ -145,8 +138,6 @@ export const rootFields: Record<string, RootFieldAnswer> = {
   users: { kind: 'connection', type: 'User', arguments: ['first'], typename: 'UserConnection' },
   groups: { kind: 'connection', type: 'Group', arguments: ['first'], typename: 'GroupConnection' },
 };
-
-export const tables = { User: users, Group: groups } as const;
 
 /**
  * `first` of a root connection, as plugin-drizzle's connection reads it with `connectionPageSize`.
