@@ -89,8 +89,11 @@ export class Compiler {
         )
       : sql`true`;
     const from = roots.length ? sql.join(roots, sql`, `) : sql`1`;
+    // `offset 0` keeps PostgreSQL from pulling the subquery up into the outer select, which
+    // copies each root's expression to every place that names it: a lookup, named in the body
+    // and in `complete`, ran twice, and W2 took 3.5× the floor's time in the database.
     return sql`select json_build_object('data', ${buildObject(entries)})::text as body, ${complete} as complete
-      from (select ${from}) roots`;
+      from (select ${from} offset 0) roots`;
   }
 
   /**
