@@ -98,7 +98,7 @@ export async function serve(
 ): Promise<string> {
   const server = createServer((request, response) => {
     onRequest(request.url ?? '');
-    void app(request, response);
+    app.handleHttp(request, response);
   });
   const webSockets = serveWebSockets(server, app, trustedDocuments);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,12 +1,13 @@
 import { useSseEventIds } from './sse-event-ids.ts';
 import { useSqlResponses } from './sql-responses.ts';
+import { DirectAnswers } from './direct-answers.ts';
 import { useVariableErrorCodes } from './variable-errors.ts';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, subscribe } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Authenticate } from './authentication.ts';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../db/client.ts';
 import type { MembershipEventHub } from '../resolvers/membership-event-hub.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './graphiql.ts';
@@ -107,20 +108,35 @@ export interface AppOptions {
    * (sql-responses.ts). On by default; off, every query runs through the resolvers.
    */
   sqlResponses?: boolean | undefined;
+  /**
+   * Whether repeated operations are answered without Yoga's HTTP layer (direct-answers.ts), by
+   * `handleHttp`. On by default; off, every request goes through Yoga.
+   */
+  directAnswers?: boolean | undefined;
 }
 
 /** What Node's HTTP server hands Yoga with each request (nothing when a test calls app.fetch). */
 export interface ServerContext {
   req?: IncomingMessage;
+  res?: ServerResponse;
 }
 
-export type App = YogaServerInstance<ServerContext, Context>;
+type Yoga = YogaServerInstance<ServerContext, Context>;
+
+export type App = Yoga & {
+  /**
+   * Serves a Node HTTP request: operations Yoga has validated before are answered directly
+   * (direct-answers.ts), everything else by Yoga. The server and the tests listen with this;
+   * `app.fetch` always goes through Yoga.
+   */
+  handleHttp: (request: IncomingMessage, response: ServerResponse) => void;
+};
 
 /**
  * Serves the federation subgraph from the main server. A stitching gateway reads /graphql and
  * its _sdl; a federation gateway reads /federation. Both answer from the same resolvers.
  */
-function useFederationEndpoint(federation: App): Plugin {
+function useFederationEndpoint(federation: Yoga): Plugin {
   return {
     onRequest({ url, request, endResponse }) {
       if (url.pathname !== federationEndpoint) return;
@@ -158,7 +174,16 @@ export function createApp({
   membershipEvents,
   replicas,
   sqlResponses = true,
+  directAnswers = true,
 }: AppOptions): App {
+  const direct = new DirectAnswers({
+    endpoint: graphqlEndpoint,
+    bodyBytes: requestLimits.bodyBytes,
+    started,
+    trustedDocuments,
+    mutationsThroughYoga: replicas !== undefined,
+    metrics,
+  });
   const shared = {
     context: async ({ request, req }: { request: Request } & ServerContext) =>
       createContext(db, await authenticate(request), {
@@ -180,7 +205,7 @@ export function createApp({
     landingPage: false,
     plugins: [useBodyLimit(requestLimits.bodyBytes)],
   });
-  return createYoga<ServerContext, Context>({
+  const yoga = createYoga<ServerContext, Context>({
     ...shared,
     schema,
     graphqlEndpoint,
@@ -207,8 +232,15 @@ export function createApp({
       ...(metrics ? [useMetrics(metrics)] : []),
       ...(trustedDocuments ? [useTrustedDocuments(trustedDocuments)] : []),
       ...(replicas ? [useReadReplicas(replicas)] : []),
+      ...(directAnswers ? [direct.plugin()] : []),
       // Last: it ends execution for the queries it answers, and the plugins above must see them.
       ...(sqlResponses ? [useSqlResponses()] : []),
     ],
+  });
+  // Yoga's handler is a function with properties; the one added keeps every one of them.
+  return Object.assign(yoga, {
+    handleHttp: directAnswers
+      ? direct.handler(yoga)
+      : (request: IncomingMessage, response: ServerResponse) => void yoga(request, response),
   });
 }

@@ -1,7 +1,7 @@
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Logger } from 'drizzle-orm';
 import type { Plugin } from 'graphql-yoga';
-import { Counter, Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, type Histogram, Registry } from 'prom-client';
 import type { ReplicaStatus } from '../db/replicas.ts';
 
 /**
@@ -18,7 +18,22 @@ export interface Metrics {
   statementLogger(target?: string): Logger;
   /** Reports each replica's lag and whether reads may use it, read when /metrics is scraped. */
   watchReplicas(status: () => ReplicaStatus[]): void;
+  /**
+   * Records a request answered outside Yoga (direct-answers.ts): in Yoga's HTTP latency
+   * histogram, with the labels its plugin gives, so dashboards see every request, and in a
+   * count of its own, which shows how many requests skip Yoga's HTTP layer.
+   */
+  directAnswer(request: DirectAnswerLabels, seconds: number): void;
 }
+
+export interface DirectAnswerLabels {
+  operationName: string | undefined;
+  operationType: string;
+  statusCode: number;
+}
+
+/** The histogram @graphql-yoga/plugin-prometheus registers (useMetrics below), by its name. */
+const httpDurationMetric = 'graphql_yoga_http_duration';
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
@@ -28,8 +43,21 @@ export function createMetrics(): Metrics {
     labelNames: ['target'],
     registers: [registry],
   });
+  const directAnswers = new Counter({
+    name: 'graphql_direct_answers_total',
+    help: 'Requests for operations already validated, answered without Yoga’s HTTP layer (also counted in graphql_yoga_http_duration).',
+    registers: [registry],
+  });
   return {
     registry,
+    directAnswer({ operationName, operationType, statusCode }, seconds) {
+      directAnswers.inc();
+      const histogram = registry.getSingleMetric(httpDurationMetric) as Histogram | undefined;
+      histogram?.observe(
+        { operationName: operationName ?? 'Anonymous', operationType, method: 'POST', statusCode },
+        seconds,
+      );
+    },
     statementLogger(target = 'primary') {
       const counter = statements.labels({ target });
       return { logQuery: () => counter.inc() };

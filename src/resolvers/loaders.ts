@@ -6,22 +6,54 @@ import type { MembershipCount } from './membership-count.ts';
 import { perDb, statementName } from '../db/prepared.ts';
 import { viewerExists, viewerIsGroupAdmin } from './viewer.ts';
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export type Loaders = RequestLoaders;
 
 /**
  * Request-scoped loaders and memos for what plugin-drizzle cannot fold into the parent query, and
  * the per-request pieces of what it can (the membership counts connections select as `extras`).
+ * Each is made on first use: most requests need none, and making all of them for every request
+ * was about 5% of a small query's CPU. Getters on the class, not the object, so the context
+ * merges Yoga and envelop do (which copy own properties) do not make them all.
  */
-export function createLoaders(db: Db, viewerId: number | undefined) {
-  return {
-    viewerExists: viewerExistsOnce(db, viewerId ?? 0),
-    viewerAccessByGroupId: viewerAccessByGroupId(db, viewerId ?? 0),
-    /** The count selections of membership connections, per list and filter (membership-count.ts). */
-    membershipCounts: new Map<string, MembershipCount>(),
-    // Federation's _entities resolves each representation on its own; these batch them.
-    userById: rowById(db, users),
-    groupById: rowById(db, groups),
-  };
+class RequestLoaders {
+  private made: Partial<{
+    viewerExists: () => Promise<boolean>;
+    viewerAccessByGroupId: DataLoader<number, GroupAccess | null>;
+    membershipCounts: Map<string, MembershipCount>;
+    userById: DataLoader<number, typeof users.$inferSelect | null>;
+    groupById: DataLoader<number, typeof groups.$inferSelect | null>;
+  }> = {};
+
+  constructor(
+    private readonly db: Db,
+    private readonly viewerId: number,
+  ) {}
+
+  get viewerExists() {
+    return (this.made.viewerExists ??= viewerExistsOnce(this.db, this.viewerId));
+  }
+
+  get viewerAccessByGroupId() {
+    return (this.made.viewerAccessByGroupId ??= viewerAccessByGroupId(this.db, this.viewerId));
+  }
+
+  /** The count selections of membership connections, per list and filter (membership-count.ts). */
+  get membershipCounts() {
+    return (this.made.membershipCounts ??= new Map());
+  }
+
+  // Federation's _entities resolves each representation on its own; these batch them.
+  get userById() {
+    return (this.made.userById ??= rowById(this.db, users));
+  }
+
+  get groupById() {
+    return (this.made.groupById ??= rowById(this.db, groups));
+  }
+}
+
+export function createLoaders(db: Db, viewerId: number | undefined): Loaders {
+  return new RequestLoaders(db, viewerId ?? 0);
 }
 
 export type EventLoaders = ReturnType<typeof createEventLoaders>;
