@@ -239,6 +239,20 @@ describe('responses PostgreSQL builds', () => {
     expect(answeredBySql).toBe(true);
   });
 
+  it('answer a connection over a table with no rows, whatever it selects', async () => {
+    const empty = await startTestApp();
+    const emptyResolved = createApp({ db: empty.db, authenticate: testAuthenticate, sqlResponses: false });
+    const query = `{ a: users(first: 2) { totalCount } b: groups(first: 2) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }`;
+    empty.statements.length = 0;
+    const sqlBuilt = await answer((init) => empty.fetch('/graphql', init), { query });
+    expect(empty.statements).toHaveLength(1);
+    const resolved = await answer((init) => emptyResolved.fetch(new Request('http://test/graphql', init)), {
+      query,
+    });
+    expect(sqlBuilt).toEqual(resolved);
+    expect(JSON.parse(sqlBuilt.json).data.a).toEqual({ totalCount: 0 });
+  });
+
   it('go out over every transport Yoga speaks: GET, and server-sent events', async () => {
     const query = '{ users(first: 3) { edges { node { name groups { name } } } } }';
     const { resolved } = await bothWays({ query });

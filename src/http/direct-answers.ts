@@ -21,7 +21,10 @@ type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
 /** An operation Yoga has parsed and validated, by its text and operation name. */
 interface KnownOperation {
   document: DocumentNode;
+  /** As the request named it, for execution. */
   operationName: string | undefined;
+  /** As the document names it (the request may not), for metrics. */
+  name: string | undefined;
   type: 'query' | 'mutation';
 }
 
@@ -84,10 +87,16 @@ export class DirectAnswers {
         const query = (args.contextValue as Partial<YogaInitialContext>).params?.query;
         const name = args.operationName ?? '';
         if (typeof query !== 'string' || this.known.get(query)?.has(name)) return;
-        const type = getOperationAST(args.document, args.operationName)?.operation;
+        const operation = getOperationAST(args.document, args.operationName);
+        const type = operation?.operation;
         if (type !== 'query' && type !== 'mutation') return;
         const byName = this.known.get(query) ?? new Map<string, KnownOperation>();
-        byName.set(name, { document: args.document, operationName: args.operationName ?? undefined, type });
+        byName.set(name, {
+          document: args.document,
+          operationName: args.operationName ?? undefined,
+          name: operation?.name?.value,
+          type,
+        });
         this.known.set(query, byName);
       },
     };
@@ -181,7 +190,7 @@ export class DirectAnswers {
       response.end(text);
     }
     this.options.metrics?.directAnswer(
-      { operationName: known.operationName, operationType: known.type, statusCode: status },
+      { operationName: known.name, operationType: known.type, statusCode: status },
       (Date.now() - started) / 1000,
     );
   }

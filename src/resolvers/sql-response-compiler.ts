@@ -168,8 +168,10 @@ export class Compiler {
       );
       return sql`coalesce(json_agg(${edge} order by ${row.id}) filter (where ${onPage}), '[]')`;
     });
+    // `group by ()`: one row even when the table has none, as aggregates alone would give; a
+    // selection without one (only `totalCount`) would otherwise make the connection null.
     return sql`(select ${connection} from (select *, row_number() over (order by ${table.id}) as page_position
-      from ${table} order by ${table.id} limit ${first} + 1) ${aliasName(row)})`;
+      from ${table} order by ${table.id} limit ${first} + 1) ${aliasName(row)} group by ())`;
   }
 
   /** An object of `typename` whose every field `answer` gives (undefined: one it cannot), without arguments. */
