@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { FormattedExecutionResult } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { createMetrics } from '../src/http/metrics.ts';
 import { type Cast, createCast, groupGlobalId, snapshot, unique, userGlobalId } from './fixtures.ts';
 import { signedIn, startTestApp, type TestApp } from './harness.ts';
@@ -51,6 +54,26 @@ async function twice(body: unknown, headers: Record<string, string> = {}, at = o
   const second = await post(at, body, headers);
   const after = await direct();
   return { first, second, firstDirect: between > before, secondDirect: after > between };
+}
+
+type WsResult = FormattedExecutionResult<Record<string, unknown>, unknown>;
+
+/** Runs one operation over WebSocket with the graphql-ws client; a refusal comes back as errors. */
+async function overWebSocket(at: string, payload: Record<string, unknown>): Promise<WsResult> {
+  const client = createClient({
+    url: `${at.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+  });
+  try {
+    let last: WsResult = {};
+    for await (const result of client.iterate({ query: '', ...payload })) last = result;
+    return last;
+  } catch (errors) {
+    return { errors: errors as WsResult['errors'] };
+  } finally {
+    await client.dispose();
+  }
 }
 
 /** A document no earlier test has sent, so its first request goes through Yoga. */
@@ -148,6 +171,16 @@ describe('a repeated query', () => {
     });
     expect(secondDirect).toBe(true);
     expect(await metric(origin, 'graphql_yoga_http_duration_count', labels)).toBe(2);
+  });
+
+  it('is counted in the error counter like any other request', async () => {
+    const operationName = unique('Failing').replace(/\W/g, '');
+    const { first, second, secondDirect } = await twice({
+      query: `query ${operationName} { group(id: "${groupGlobalId(999_999)}") { name } }`,
+    });
+    expect(secondDirect).toBe(true);
+    expect(second).toEqual(first);
+    expect(await metric(origin, 'graphql_envelop_error_result', { operationName })).toBe(2);
   });
 });
 
@@ -283,10 +316,64 @@ describe('with trusted documents only', () => {
     expect(JSON.parse(second.body)).toEqual({ data: { users: { totalCount: expect.any(Number) } } });
   });
 
+  it('refuses over WebSocket a query sent beside a hash, as over HTTP', async () => {
+    const query = fresh('{ users(first: 1) { edges { node { name } } } }');
+    const body = { query, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } };
+    const overHttp = await post(trustedOrigin, body);
+    const overWs = await overWebSocket(trustedOrigin, body);
+    expect(JSON.parse(overHttp.body).errors[0].extensions.code).toBe('PERSISTED_QUERY_ONLY');
+    expect(overWs.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_ONLY');
+  });
+
   it('still refuses the same document sent as text', async () => {
     const { first, second, firstDirect, secondDirect } = await twice({ query: text }, {}, trustedOrigin);
     expect([firstDirect, secondDirect]).toEqual([false, false]);
     expect(second).toEqual(first);
     expect(JSON.parse(second.body).errors[0].extensions.code).toBe('PERSISTED_QUERY_ONLY');
+  });
+});
+
+describe('with trusted documents beside other operations', () => {
+  const text = 'query TrustedBeside { users(first: 2) { totalCount } }';
+  const hash = createHash('sha256').update(text).digest('hex');
+  const byHash = (version: number) => ({ extensions: { persistedQuery: { version, sha256Hash: hash } } });
+  let besideOrigin: string;
+
+  beforeAll(async () => {
+    const trusted = await startTestApp({
+      metrics: createMetrics(),
+      trustedDocuments: { manifest: { [`sha256:${hash}`]: text }, only: false },
+    });
+    ({ origin: besideOrigin } = await trusted.listen());
+  });
+
+  it('runs the query of a request that also sends a hash, as Yoga does, the second time too', async () => {
+    const query = fresh('{ groups(first: 1) { edges { node { name } } } }');
+    const { first, second, secondDirect } = await twice({ query, ...byHash(1) }, {}, besideOrigin);
+    expect(secondDirect).toBe(true);
+    expect(second).toEqual(first);
+    expect(JSON.parse(second.body)).toEqual({
+      data: { groups: { edges: expect.any(Array) } },
+    });
+  });
+
+  it('leaves a hash of another persisted-query version to Yoga, which refuses it', async () => {
+    expect((await twice(byHash(1), {}, besideOrigin)).secondDirect).toBe(true);
+    const { first, second, firstDirect, secondDirect } = await twice(byHash(2), {}, besideOrigin);
+    expect([firstDirect, secondDirect]).toEqual([false, false]);
+    expect(second).toEqual(first);
+    expect(JSON.parse(second.body).errors[0].extensions.code).toBe('PERSISTED_QUERY_ID_REQUIRED');
+  });
+
+  it('answers a query with its own document after a WebSocket client sent it beside a hash', async () => {
+    // The query names another operation than the hash: whatever a WebSocket client sends, a
+    // later HTTP request of the query must not run the hash's document.
+    const query = fresh('{ groups(first: 1) { totalCount } }');
+    const overWs = await overWebSocket(besideOrigin, { query, ...byHash(1) });
+    expect(overWs).toEqual({ data: { groups: { totalCount: expect.any(Number) } } });
+    const { first, second, secondDirect } = await twice({ query }, {}, besideOrigin);
+    expect(secondDirect).toBe(true);
+    expect(JSON.parse(first.body)).toEqual(overWs);
+    expect(second).toEqual(first);
   });
 });

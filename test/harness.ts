@@ -96,9 +96,11 @@ export async function serve(
   onRequest: (url: string) => void = () => {},
   trustedDocuments?: AppOptions['trustedDocuments'],
 ): Promise<string> {
+  // Read once: the app is a Proxy that binds its methods on every read.
+  const { handleHttp } = app;
   const server = createServer((request, response) => {
     onRequest(request.url ?? '');
-    app.handleHttp(request, response);
+    handleHttp(request, response);
   });
   const webSockets = serveWebSockets(server, app, trustedDocuments);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -18,9 +18,16 @@ type Yoga = YogaServerInstance<ServerContext, Context>;
 
 type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
+/** Yoga and the methods the direct path calls on it, read once. */
+interface Served {
+  yoga: Yoga;
+  getEnveloped: Yoga['getEnveloped'];
+  handleRequest: Yoga['handleRequest'];
+  fetchAPI: Yoga['fetchAPI'];
+}
+
 /** An operation Yoga has parsed and validated, by its text and operation name. */
 interface KnownOperation {
-  document: DocumentNode;
   /** As the request named it, for execution. */
   operationName: string | undefined;
   /** As the document names it (the request may not), for metrics. */
@@ -80,37 +87,57 @@ export class DirectAnswers {
 
   constructor(private readonly options: DirectAnswerOptions) {}
 
-  /** Remembers each operation Yoga (or the WebSocket transport) executes after validating it. */
+  /**
+   * Remembers each operation Yoga (or the WebSocket transport) executes after validating it, by
+   * the text it was parsed from: never by what the request claims, which may differ (a trusted
+   * document's hash beside some other query).
+   */
   plugin(): Plugin {
+    const sources = new WeakMap<DocumentNode, string>();
     return {
+      onParse:
+        ({ params: { source } }) =>
+        ({ result }) => {
+          if (result && !(result instanceof Error))
+            sources.set(result, typeof source === 'string' ? source : source.body);
+        },
       onExecute: ({ args }) => {
-        const query = (args.contextValue as Partial<YogaInitialContext>).params?.query;
+        const source = sources.get(args.document);
         const name = args.operationName ?? '';
-        if (typeof query !== 'string' || this.known.get(query)?.has(name)) return;
+        if (source === undefined || this.known.get(source)?.has(name)) return;
         const operation = getOperationAST(args.document, args.operationName);
         const type = operation?.operation;
         if (type !== 'query' && type !== 'mutation') return;
-        const byName = this.known.get(query) ?? new Map<string, KnownOperation>();
+        const byName = this.known.get(source) ?? new Map<string, KnownOperation>();
         byName.set(name, {
-          document: args.document,
           operationName: args.operationName ?? undefined,
           name: operation?.name?.value,
           type,
         });
-        this.known.set(query, byName);
+        this.known.set(source, byName);
       },
     };
   }
 
   /** The Node request handler: known operations answered here, everything else by `yoga`. */
   handler(yoga: Yoga): NodeHandler {
+    // Once: the server adapter is a Proxy that binds its methods on every read.
+    const served: Served = {
+      yoga,
+      getEnveloped: yoga.getEnveloped,
+      handleRequest: yoga.handleRequest,
+      fetchAPI: yoga.fetchAPI,
+    };
     return (request, response) => {
       const mediaType = this.mediaTypeFor(request);
       if (!mediaType) return void yoga(request, response);
       const started = Date.now();
       readBody(request)
-        .then((body) => this.answer(yoga, request, response, { body, mediaType, started }))
+        .then((body) => this.answer(served, request, response, { body, mediaType, started }))
         .catch((error: unknown) => {
+          // The client went away mid-request: nothing to answer, and nothing wrong here.
+          if (request.destroyed && !request.complete)
+            return yoga.logger.debug('A request was aborted.', error);
           // Execution reports its errors in the result, so this is a broken connection or a bug.
           yoga.logger.error('A request answered outside Yoga failed.', error);
           if (response.headersSent) response.destroy();
@@ -134,70 +161,84 @@ export class DirectAnswers {
     ) {
       return undefined;
     }
-    const firstAccepted = headers.accept?.split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? '';
-    return mediaTypes[firstAccepted];
+    const [firstAccepted = '', ...parameters] = (headers.accept?.split(',')[0] ?? '')
+      .toLowerCase()
+      .split(';');
+    // Yoga refuses a charset other than UTF-8 (406): it is Yoga's to answer.
+    const charset = parameters.find((parameter) => parameter.trim().startsWith('charset='));
+    if (charset && !/^charset="?utf-?8"?$/.test(charset.trim())) return undefined;
+    return mediaTypes[firstAccepted.trim()];
   }
 
   private async answer(
-    yoga: Yoga,
+    { yoga, getEnveloped, fetchAPI, handleRequest }: Served,
     request: IncomingMessage,
     response: ServerResponse,
     { body, mediaType, started }: { body: Buffer; mediaType: string; started: number },
   ): Promise<void> {
     const params = paramsOf(body);
     const known = params && this.knownOperation(params);
-    if (!params || !known || (known.type === 'mutation' && this.options.mutationsThroughYoga)) {
-      return replay(yoga, request, response, body);
+    if (!params?.query || !known || (known.type === 'mutation' && this.options.mutationsThroughYoga)) {
+      return replay({ fetchAPI, handleRequest }, request, response, body);
     }
-    const fetchRequest = new yoga.fetchAPI.Request(urlOf(request), {
+    const fetchRequest = new fetchAPI.Request(urlOf(request), {
       method: 'POST',
       headers: headersOf(request),
     });
-    const { execute, contextFactory, schema } = yoga.getEnveloped({
+    const { parse, execute, contextFactory, schema } = getEnveloped({
       request: fetchRequest,
       req: request,
       params,
     });
+    // From Yoga's parse cache. Parsing through the pipeline also lets its plugins see the
+    // operation as on Yoga's path: the metrics plugin takes its error counter's labels here.
+    const document = parse(params.query);
     let contextValue: unknown;
     try {
       contextValue = await contextFactory();
     } catch {
       // Nothing has run yet: Yoga answers, with the status the error asks for (a bad token's 401).
-      return replay(yoga, request, response, body);
+      return replay({ fetchAPI, handleRequest }, request, response, body);
     }
-    const result = (await execute({
-      schema,
-      document: known.document,
-      operationName: known.operationName,
-      variableValues: params.variables,
-      contextValue,
-    })) as ExecutionResult;
     let status = 200;
-    if (result.errors || result.extensions) {
-      // Yoga's own result processor: the same status, headers and error shapes as through Yoga.
-      const answered = processRegularResult(result, yoga.fetchAPI, mediaType);
-      status = answered.status;
-      await sendNodeResponse(answered, response, request, singleWriteHead);
-    } else {
-      // Unbound, as Yoga calls it: graphql-jit's and the SQL-built responses' stringify.
-      const stringify =
-        (result as { stringify?: (result: ExecutionResult) => string }).stringify ?? JSON.stringify;
-      const text = stringify(result);
-      response.writeHead(200, {
-        'content-type': `${mediaType}; charset=utf-8`,
-        'content-length': Buffer.byteLength(text),
-      });
-      response.end(text);
+    try {
+      const result = (await execute({
+        schema,
+        document,
+        operationName: known.operationName,
+        variableValues: params.variables,
+        contextValue,
+      })) as ExecutionResult;
+      if (result.errors || result.extensions) {
+        // Yoga's own result processor: the same status, headers and error shapes as through Yoga.
+        const answered = processRegularResult(result, fetchAPI, mediaType);
+        status = answered.status;
+        await sendNodeResponse(answered, response, request, singleWriteHead);
+      } else {
+        // Unbound, as Yoga calls it: graphql-jit's and the SQL-built responses' stringify.
+        const stringify =
+          (result as { stringify?: (result: ExecutionResult) => string }).stringify ?? JSON.stringify;
+        const text = stringify(result);
+        response.writeHead(200, {
+          'content-type': `${mediaType}; charset=utf-8`,
+          'content-length': Buffer.byteLength(text),
+        });
+        response.end(text);
+      }
+    } catch (error) {
+      status = 500;
+      throw error;
+    } finally {
+      this.options.metrics?.directAnswer(
+        { operationName: known.name, operationType: known.type, statusCode: status },
+        (Date.now() - started) / 1000,
+      );
     }
-    this.options.metrics?.directAnswer(
-      { operationName: known.name, operationType: known.type, statusCode: status },
-      (Date.now() - started) / 1000,
-    );
   }
 
   private knownOperation(params: GraphQLParams): KnownOperation | undefined {
-    const { trustedDocuments } = this.options;
-    const text = trustedDocuments ? trustedOperationText(trustedDocuments, params) : params.query;
+    // Yoga's rules for which text runs (trusted-documents.ts); a refusal is Yoga's to send.
+    const text = trustedOperationText(this.options.trustedDocuments, params);
     if (typeof text !== 'string') return undefined;
     // A trusted document runs by its text, which is what Yoga remembered it by.
     params.query = text;
@@ -242,16 +283,18 @@ function paramsOf(body: Buffer): GraphQLParams | undefined {
 
 /** Hands a request whose body has been read to Yoga, as if it had come straight there. */
 async function replay(
-  yoga: Yoga,
+  { fetchAPI, handleRequest }: Pick<Served, 'fetchAPI' | 'handleRequest'>,
   request: IncomingMessage,
   response: ServerResponse,
   body: Buffer,
 ): Promise<void> {
-  const replayed = new yoga.fetchAPI.Request(urlOf(request), {
+  const replayed = new fetchAPI.Request(urlOf(request), {
     method: request.method,
     headers: headersOf(request),
-    body: body.toString('utf8'),
+    // The bytes as read, undecoded. A socket's buffers are never shared memory, which is all
+    // the type's ArrayBufferLike leaves open.
+    body: body as Uint8Array<ArrayBuffer>,
   });
-  const answered = await yoga.handleRequest(replayed, { req: request, res: response });
+  const answered = await handleRequest(replayed, { req: request, res: response });
   await sendNodeResponse(answered, response, request, singleWriteHead);
 }

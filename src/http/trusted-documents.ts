@@ -1,9 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  defaultExtractPersistedOperationId,
-  type ExtractPersistedOperationId,
-  usePersistedOperations,
-} from '@graphql-yoga/plugin-persisted-operations';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
@@ -27,15 +23,24 @@ export function loadTrustedDocuments(path: string, only: boolean): TrustedDocume
  * understand: `{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"<hex>"}}}`. The
  * manifest's keys carry the algorithm as a prefix; the extension's hash does not.
  */
-const operationId: ExtractPersistedOperationId = (params, request, context) => {
-  const hash = defaultExtractPersistedOperationId(params, request, context);
-  return hash === null ? null : `sha256:${hash.replace(/^sha256:/, '')}`;
-};
+function manifestKey(params: OperationParams): string | null {
+  const extension = params.extensions?.['persistedQuery'];
+  if (typeof extension !== 'object' || extension === null) return null;
+  const { version, sha256Hash } = extension as { version?: unknown; sha256Hash?: unknown };
+  return version === 1 && typeof sha256Hash === 'string'
+    ? `sha256:${sha256Hash.replace(/^sha256:/, '')}`
+    : null;
+}
 
 const refusals = {
   notFound: {
     message: 'No trusted document has this ID. Regenerate the client operations and deploy their manifest.',
     extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
+  },
+  keyNotFound: {
+    message:
+      'The request has no operation: send a query, or a persistedQuery extension with version 1 and the sha256Hash from the manifest.',
+    extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED', http: { status: 400 } },
   },
   persistedQueryOnly: {
     message:
@@ -47,28 +52,35 @@ const refusals = {
 export function useTrustedDocuments({ manifest, only }: TrustedDocuments): Plugin {
   return usePersistedOperations({
     getPersistedOperation: (id) => manifest[id] ?? null,
-    extractPersistedOperationId: operationId,
+    // One rule for Yoga's requests and for trustedOperationText below.
+    extractPersistedOperationId: (params) => manifestKey(params),
     allowArbitraryOperations: !only,
     customErrors: refusals,
   });
 }
 
+type OperationParams = {
+  query?: string | undefined;
+  extensions?: Record<string, unknown> | null | undefined;
+};
+
+const refusal = ({ message, extensions }: { message: string; extensions: Record<string, unknown> }) =>
+  new GraphQLError(message, { extensions });
+
 /**
- * The same rule for an operation that arrives outside Yoga's HTTP handling (over WebSocket): its
- * text, looked up by its persisted-query hash when it sends one, or the refusal HTTP would give.
+ * The text an operation that arrives outside Yoga's HTTP handling (over WebSocket, or answered
+ * directly) runs, or the refusal Yoga would give, by the rules of its persisted-operations plugin
+ * above: a query, when arbitrary operations are allowed, comes before any hash; without a query,
+ * the manifest's text for the hash.
  */
 export function trustedOperationText(
   trusted: TrustedDocuments | undefined,
-  params: { query?: string | undefined; extensions?: Record<string, unknown> | null | undefined },
+  params: OperationParams,
 ): string | GraphQLError {
-  const hash = (params.extensions?.['persistedQuery'] as { sha256Hash?: unknown } | undefined)?.sha256Hash;
-  if (trusted && typeof hash === 'string') {
-    const text = trusted.manifest[`sha256:${hash.replace(/^sha256:/, '')}`];
-    return text ?? new GraphQLError(refusals.notFound.message, { extensions: refusals.notFound.extensions });
-  }
-  if (trusted?.only || params.query === undefined) {
-    const { message, extensions } = refusals.persistedQueryOnly;
-    return new GraphQLError(message, { extensions });
-  }
-  return params.query;
+  if (params.query) return trusted?.only ? refusal(refusals.persistedQueryOnly) : params.query;
+  if (!trusted)
+    return refusal({ message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } });
+  const key = manifestKey(params);
+  if (key === null) return refusal(refusals.keyNotFound);
+  return trusted.manifest[key] ?? refusal(refusals.notFound);
 }

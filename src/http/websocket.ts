@@ -50,15 +50,16 @@ export function serveWebSockets(
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
-        const request = requestOf(ctx.extra.request, ctx.connectionParams, params.extensions?.['headers']);
-        const { schema, execute, subscribe, contextFactory, parse, validate } = app.getEnveloped({
-          request,
-          req: ctx.extra.request,
-          params,
-        });
         // Trusted documents hold here as over HTTP: by hash, and in `require` mode only by hash.
         const text = trustedOperationText(trustedDocuments, params);
         if (text instanceof GraphQLError) return [text];
+        const request = requestOf(ctx.extra.request, ctx.connectionParams, params.extensions?.['headers']);
+        // The plugins see the text that runs, as Yoga's persisted-operations plugin shows them.
+        const { schema, execute, subscribe, contextFactory, parse, validate } = app.getEnveloped({
+          request,
+          req: ctx.extra.request,
+          params: { ...params, query: text },
+        });
         const document = parse(text);
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
