@@ -82,7 +82,10 @@ const app = createApp({
   replicas,
 });
 const server = createServer(
-  withRequestLogging(logger, config.webAppDir ? withWebApp(config.webAppDir, app.handleHttp) : app.handleHttp),
+  withRequestLogging(
+    logger,
+    config.webAppDir ? withWebApp(config.webAppDir, app.handleHttp) : app.handleHttp,
+  ),
 );
 const webSockets = serveWebSockets(server, app, trustedDocuments);
 const origin = await new Promise<string>((resolve) => {

@@ -245,7 +245,8 @@ describe('membershipChanged under concurrent writers', () => {
             return index !== -1;
           }),
         'every subscriber to receive its marker',
-        120_000,
+        // Within the test's own timeout, so a marker that never comes is reported as one.
+        60_000,
       );
       markerUsers.add(marker);
       return at;

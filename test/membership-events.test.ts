@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pruneEvents } from '../src/resolvers/membership-event-log.ts';
 import { createAdmin, createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
@@ -367,6 +369,55 @@ async function readEventStream(
 }
 
 describe('membershipChanged limits and endings', () => {
+  it.runIf(onPostgresOnly.connectionFaults)(
+    'counts a subscription as started once its start in the log is fixed, and from then on misses nothing',
+    async () => {
+      // Its own app, so the hub follows nothing yet and reads the log's head for this subscriber.
+      const quiet = await startTestApp({ liveEvents: true });
+      const quietOrigin = (await quiet.listen()).origin;
+      const { groupIds, userIds } = await createCommunity(quiet.db, {
+        userCount: 1,
+        groupCount: 1,
+        groupsPerUser: 0,
+      });
+      // Holds reading the log's head back, as a busy server may, until the test lets it go. On
+      // the server itself, not through PgBouncer, where the wait would not show.
+      const blocker = new pg.Client({ connectionString: quiet.databaseListenUrl ?? quiet.databaseUrl });
+      await blocker.connect();
+      try {
+        await blocker.query('begin');
+        await blocker.query('lock table membership_events in access exclusive mode');
+        const subscription = subscribe('sse', quietOrigin, MembershipChanged, {
+          groupId: groupGlobalId(groupIds[0]!),
+        });
+        // Waiting for the lock, whatever pg_stat_activity shows as its query: a statement being
+        // prepared still shows the one before.
+        const readingHead = async () => {
+          const { rows } = await blocker.query<{ waiting: number }>(
+            `select count(*)::int as waiting from pg_stat_activity
+             where datname = current_database() and wait_event_type = 'Lock'`,
+          );
+          return rows[0]!.waiting > 0;
+        };
+        for (const deadline = Date.now() + 30_000; !(await readingHead()); await sleep(20)) {
+          if (Date.now() > deadline) throw new Error('The server never read the log for the subscription.');
+        }
+        // A change committed now would be before its start: not started yet.
+        expect(quiet.membershipEvents!.subscriptions).toBe(0);
+        await blocker.query('commit');
+        await eventually(() => quiet.membershipEvents!.subscriptions === 1, 'the subscription to start');
+        await quiet.db.execute(
+          sql`insert into users_to_groups (user_id, group_id) values (${userIds[0]!}, ${groupIds[0]!})`,
+        );
+        await eventually(() => subscription.results.length === 1, 'the change');
+        await subscription.stop();
+        expect(events(subscription.results).map(({ userId }) => userId)).toEqual([userGlobalId(userIds[0]!)]);
+      } finally {
+        await blocker.end();
+      }
+    },
+  );
+
   it('limits subscriptions per connection and per instance', async () => {
     const limited = await startTestApp({
       liveEvents: { limits: { perConnection: 2, perInstance: 3, queuedEvents: 100 } },

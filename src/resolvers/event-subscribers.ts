@@ -35,6 +35,8 @@ export interface Subscriber {
   filter: EventFilter;
   /** The live events waiting for it; ending the queue removes the subscriber. */
   queue: EventQueue<DeliveredEvent>;
+  /** Its start in the log is fixed: it hears of every change committed since. */
+  following: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export class Subscribers {
   private readonly byUser = new Map<number, Set<Subscriber>>();
   private readonly perConnection = new WeakMap<object, number>();
   private total = 0;
+  private followingTotal = 0;
 
   constructor(
     private readonly limits: SubscriptionLimits,
@@ -55,6 +58,18 @@ export class Subscribers {
 
   get count(): number {
     return this.total;
+  }
+
+  /** The subscribers whose start in the log is fixed (see markFollowing). */
+  get following(): number {
+    return this.followingTotal;
+  }
+
+  /** From now on the subscriber hears of every change committed; unless it has ended meanwhile. */
+  markFollowing(subscriber: Subscriber): void {
+    if (subscriber.following || subscriber.queue.ended) return;
+    subscriber.following = true;
+    this.followingTotal += 1;
   }
 
   /** A new subscriber, or TOO_MANY_SUBSCRIPTIONS for the instance or the connection. */
@@ -81,6 +96,7 @@ export class Subscribers {
           ),
         () => this.remove(subscriber, connection),
       ),
+      following: false,
     };
     const [index, key] = this.indexOf(filter);
     let set = index.get(key);
@@ -122,6 +138,7 @@ export class Subscribers {
     if (!set?.delete(subscriber)) return;
     if (set.size === 0) index.delete(key);
     this.total -= 1;
+    if (subscriber.following) this.followingTotal -= 1;
     if (this.total === 0) this.onEmpty();
     if (connection) this.perConnection.set(connection, (this.perConnection.get(connection) ?? 1) - 1);
   }

@@ -98,8 +98,13 @@ export class MembershipEventHub {
     return this.state === 'stopped';
   }
 
+  /**
+   * The subscriptions whose start in the log is fixed: each hears of every change committed from
+   * now on. One just made counts once its start is read, which is what a caller waits for before
+   * making a change it must hear of.
+   */
   get subscriptions(): number {
-    return this.subscribers.count;
+    return this.subscribers.following;
   }
 
   /** Listens until stop(), reconnecting after outages, and prunes the log meanwhile. */
@@ -130,7 +135,12 @@ export class MembershipEventHub {
       );
     }
     const subscriber = this.subscribers.add(filter, connection);
-    const stream = this.stream(subscriber, after);
+    // Where its live events start is fixed now, not when its transport first reads the stream:
+    // a change committed after the subscription was accepted is one it hears of.
+    const joinedAt = this.followingFrom();
+    const joined = () => this.subscribers.markFollowing(subscriber);
+    joinedAt.then(joined, () => {});
+    const stream = this.stream(subscriber, after, joinedAt);
     return {
       next: () => stream.next(),
       // Ends the queue first: the stream may be waiting on it, and only then can it return.
@@ -151,9 +161,10 @@ export class MembershipEventHub {
   private async *stream(
     subscriber: Subscriber,
     after: EventPosition | undefined,
+    joinedAt: Promise<EventPosition>,
   ): AsyncGenerator<StreamItem, void, undefined> {
     try {
-      yield* this.events(subscriber, after, await this.followingFrom());
+      yield* this.events(subscriber, after, await joinedAt);
     } catch (error) {
       if (error instanceof DomainError) yield error;
       else if (isDatabaseUnavailable(error)) yield databaseUnavailable();
