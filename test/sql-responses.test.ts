@@ -253,6 +253,38 @@ describe('responses PostgreSQL builds', () => {
     expect(JSON.parse(sqlBuilt.json).data.a).toEqual({ totalCount: 0 });
   });
 
+  it('are sent once: the first stringify hands the text over, and any later read fails loudly', async () => {
+    // The result outlives its response in the pipeline; one that kept its text would keep a
+    // copy of every response alive past young-generation collections (docs/performance.md).
+    const sqlBuilt = createApp({ db: app.db, authenticate: testAuthenticate });
+    const query = '{ users(first: 2) { edges { node { name } } } }';
+    const run = async () => {
+      const {
+        parse: parseEnveloped,
+        contextFactory,
+        execute: executeEnveloped,
+        schema: enveloped,
+      } = sqlBuilt.getEnveloped({ request: new Request('http://test/graphql'), params: { query } });
+      return (await executeEnveloped({
+        schema: enveloped,
+        document: parseEnveloped(query),
+        contextValue: await contextFactory(),
+      })) as { data?: unknown; stringify?: () => string };
+    };
+    const { resolved } = await bothWays({ query });
+    // PostgreSQL's JSON text spaces its keys; the same JSON once parsed.
+    const normalized = (text: string | undefined) => JSON.stringify(JSON.parse(text ?? 'null'));
+    const sent = await run();
+    expect(normalized(sent.stringify?.())).toBe(resolved.json);
+    expect(() => sent.stringify?.()).toThrow('read after it had been sent');
+    expect(() => sent.data).toThrow('read after it had been sent');
+    // Read as data first (as graphql-ws does), it stays readable, and may still be sent.
+    const read = await run();
+    expect(JSON.stringify({ data: read.data })).toBe(resolved.json);
+    expect(normalized(read.stringify?.())).toBe(resolved.json);
+    expect(JSON.stringify({ data: read.data })).toBe(resolved.json);
+  });
+
   it('go out over every transport Yoga speaks: GET, and server-sent events', async () => {
     const query = '{ users(first: 3) { edges { node { name groups { name } } } } }';
     const { resolved } = await bothWays({ query });
