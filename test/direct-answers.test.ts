@@ -295,17 +295,24 @@ describe('requests left to Yoga', () => {
   });
 });
 
+/** An app whose manifest holds just `text`; `only` refuses every other operation. */
+async function listenTrusting(text: string, only: boolean): Promise<string> {
+  const trusted = await startTestApp({
+    metrics: createMetrics(),
+    trustedDocuments: { manifest: { [`sha256:${sha256(text)}`]: text }, only },
+  });
+  return (await trusted.listen()).origin;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 describe('with trusted documents only', () => {
   const text = 'query Trusted { users(first: 2) { totalCount } }';
-  const hash = createHash('sha256').update(text).digest('hex');
+  const hash = sha256(text);
   let trustedOrigin: string;
 
   beforeAll(async () => {
-    const trusted = await startTestApp({
-      metrics: createMetrics(),
-      trustedDocuments: { manifest: { [`sha256:${hash}`]: text }, only: true },
-    });
-    ({ origin: trustedOrigin } = await trusted.listen());
+    trustedOrigin = await listenTrusting(text, true);
   });
 
   it('answers a document sent by its hash directly the second time', async () => {
@@ -335,16 +342,12 @@ describe('with trusted documents only', () => {
 
 describe('with trusted documents beside other operations', () => {
   const text = 'query TrustedBeside { users(first: 2) { totalCount } }';
-  const hash = createHash('sha256').update(text).digest('hex');
+  const hash = sha256(text);
   const byHash = (version: number) => ({ extensions: { persistedQuery: { version, sha256Hash: hash } } });
   let besideOrigin: string;
 
   beforeAll(async () => {
-    const trusted = await startTestApp({
-      metrics: createMetrics(),
-      trustedDocuments: { manifest: { [`sha256:${hash}`]: text }, only: false },
-    });
-    ({ origin: besideOrigin } = await trusted.listen());
+    besideOrigin = await listenTrusting(text, false);
   });
 
   it('runs the query of a request that also sends a hash, as Yoga does, the second time too', async () => {

@@ -52,7 +52,6 @@ export function useSqlResponses(): Plugin<Context> {
 function resultOf(body: string): ExecutionResult {
   let unsent: string | undefined = body;
   let data: ExecutionResult['data'];
-  const sentAlready = () => new Error('A SQL-built response was read after it had been sent.');
   return {
     get data() {
       if (data === undefined && unsent === undefined) throw sentAlready();
@@ -66,4 +65,8 @@ function resultOf(body: string): ExecutionResult {
       return sent;
     },
   } as ExecutionResult;
+}
+
+function sentAlready(): Error {
+  return new Error('A SQL-built response was read after it had been sent.');
 }
