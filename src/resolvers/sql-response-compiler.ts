@@ -23,13 +23,15 @@ import {
   type ObjectTypeName,
   rootFields,
   type RowTypes,
+  type Selected,
   tables,
 } from './sql-response-fields.ts';
 
 /**
  * Turns an operation's selection into the SQL that builds its response as JSON
  * (sql-responses.ts compiles and runs it): one `json_build_object` per selected object, a
- * correlated subquery per list, response keys in the order graphql-js writes them.
+ * lateral join per list beside the row that owns it, response keys in the order graphql-js
+ * writes them.
  */
 
 /** Where a parameter's value comes from: one field's arguments, read when the request runs. */
@@ -119,12 +121,18 @@ export class Compiler {
       ({ type, row }) => sql`left join lateral (select * from ${tables[type]}
         where wanted.typename = ${sql.raw(`'${type}'`)} and ${tables[type].id} = wanted.key limit 1) ${aliasName(row)} on true`,
     );
+    const selections = rows.map(({ type, row }) => this.selection(type, row, nodes));
     const element = sql`case ${sql.join(
-      rows.map(({ type, row }) => sql`when ${row.id} is not null then ${this.selection(type, row, nodes)}`),
+      rows.map(({ row }, index) => sql`when ${row.id} is not null then ${selections[index]!.json}`),
       sql` `,
     )} end`;
+    // A type's selection reads from joins on its row; for a row of another type (all nulls) they
+    // find nothing, at the cost of one index probe.
     const from = sql`from unnest(${typenames}::text[], ${keys}::int[]) with ordinality as wanted(typename, key, position)
-      ${sql.join(joins, sql` `)}`;
+      ${sql.join(
+        joins.map((join, index) => sql`${join} ${selections[index]!.joins}`),
+        sql` `,
+      )}`;
     return kind === 'lookup'
       ? sql`(select ${element} ${from})`
       : sql`(select coalesce(json_agg(${element} order by wanted.position), '[]') ${from})`;
@@ -152,6 +160,7 @@ export class Compiler {
       startCursor: cursorOf(sql`min(${row.id}) filter (where ${onPage})`),
       endCursor: cursorOf(sql`max(${row.id}) filter (where ${onPage})`),
     };
+    const nodeJoins: SQL[] = [];
     const connection = this.fixedObject(typename, nodes, (name, fieldNodes) => {
       if (name === 'totalCount') return sql`(select count(*)::int from ${table})`;
       if (name === 'pageInfo') return this.fixedObject('PageInfo', fieldNodes, (info) => pageInfo[info]);
@@ -159,19 +168,20 @@ export class Compiler {
       const edge = this.fixedObject(
         typename.replace(/Connection$/, 'Edge'),
         fieldNodes,
-        (edgeField, nodeNodes) =>
-          edgeField === 'node'
-            ? this.selection(type, row, nodeNodes)
-            : edgeField === 'cursor'
-              ? cursorOf(row.id)
-              : undefined,
+        (edgeField, nodeNodes) => {
+          if (edgeField === 'cursor') return cursorOf(row.id);
+          if (edgeField !== 'node') return undefined;
+          const selected = this.selection(type, row, nodeNodes);
+          nodeJoins.push(selected.joins);
+          return selected.json;
+        },
       );
       return sql`coalesce(json_agg(${edge} order by ${row.id}) filter (where ${onPage}), '[]')`;
     });
     // `group by ()`: one row even when the table has none, as aggregates alone would give; a
     // selection without one (only `totalCount`) would otherwise make the connection null.
     return sql`(select ${connection} from (select *, row_number() over (order by ${table.id}) as page_position
-      from ${table} order by ${table.id} limit ${first} + 1) ${aliasName(row)} group by ())`;
+      from ${table} order by ${table.id} limit ${first} + 1) ${aliasName(row)} ${sql.join(nodeJoins, sql` `)} group by ())`;
   }
 
   /** An object of `typename` whose every field `answer` gives (undefined: one it cannot), without arguments. */
@@ -196,12 +206,13 @@ export class Compiler {
     return buildObject(entries);
   }
 
-  /** The JSON object for the merged selection of `nodes` on a row of `type`. */
+  /** The JSON object for the merged selection of `nodes` on a row of `type`, and its joins. */
   private selection<Type extends ObjectTypeName>(
     type: Type,
     row: RowTypes[Type],
     nodes: readonly FieldNode[],
-  ): SQL {
+  ): Selected {
+    const joins: SQL[] = [];
     const objectType = this.schema.getType(type) as GraphQLObjectType;
     const answers = objectFields[type] as Record<string, (typeof objectFields)[Type][string]>;
     const entries = [
@@ -219,10 +230,16 @@ export class Compiler {
         select: (nestedType, nestedRow) => this.selection(nestedType, nestedRow, fieldNodes),
         alias: (nestedType) => this.alias(nestedType),
         parameter: (read) => this.parameter(field, node, read),
+        beside: (query) => {
+          this.aliases += 1;
+          const name = sql.identifier(`beside_${this.aliases}`);
+          joins.push(sql`cross join lateral (${query}) ${name}`);
+          return sql`${name}.value`;
+        },
       };
       return [key, answer.sql(row, context)] as const;
     });
-    return buildObject(entries);
+    return { json: buildObject(entries), joins: sql.join(joins, sql` `) };
   }
 
   /**

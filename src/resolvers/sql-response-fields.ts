@@ -25,14 +25,27 @@ export type ObjectTypeName = keyof RowTypes;
 /** A value the statement is executed with, read from the request's field arguments. */
 export type ArgumentReader = (args: Record<string, unknown>) => unknown;
 
+/** The JSON of a selection on a row, and the joins (after the row's own) it reads from. */
+export interface Selected {
+  json: SQL;
+  joins: SQL;
+}
+
 /** What a field needs from the compiler: the SQL of a nested selection, a parameter. */
 export interface FieldContext {
   /** The JSON of the field's own selection on a row of `type`. */
-  select<Type extends ObjectTypeName>(type: Type, row: RowTypes[Type]): SQL;
+  select<Type extends ObjectTypeName>(type: Type, row: RowTypes[Type]): Selected;
   /** A fresh alias of `type`'s table. */
   alias<Type extends ObjectTypeName>(type: Type): RowTypes[Type];
   /** A placeholder for a value read from the field's arguments when the request runs. */
   parameter(read: ArgumentReader): SQL;
+  /**
+   * The `value` of `query`, a select that yields one row, joined LATERAL beside the owner's row
+   * rather than run as a subquery: PostgreSQL memoizes a join by its key (Memoize) but reruns a
+   * subquery for every row, and in a nested list the same group or user comes back many times
+   * (W3's member lists: 360 built for 500 groups, 1.3 × the throughput).
+   */
+  beside(query: SQL): SQL;
 }
 
 export interface FieldAnswer<Row> {
@@ -83,11 +96,13 @@ function membershipList<Row extends UserRow | GroupRow>(
     arguments: ['first'],
     sql: (owner, context) => {
       const row = context.alias(target);
-      return sql`(select coalesce(json_agg(${context.select(target, row)} order by junction.other_id), '[]')
+      const element = context.select(target, row);
+      return context.beside(sql`select coalesce(json_agg(${element.json} order by junction.other_id), '[]') as value
         from (select ${otherKey} as other_id from ${usersToGroups}
           where ${ownKey} = ${owner.id}
           order by ${otherKey} limit ${context.parameter(pageSize)}) junction
-        cross join lateral (select * from ${table} where ${table.id} = junction.other_id limit 1) ${aliasName(row)})`;
+        cross join lateral (select * from ${table} where ${table.id} = junction.other_id limit 1) ${aliasName(row)}
+        ${element.joins}`);
     },
   };
 }
@@ -101,8 +116,10 @@ export const objectFields: { [Type in ObjectTypeName]: Record<string, FieldAnswe
     // relatedCount('memberships') counts junction rows; so does this.
     groupCount: {
       arguments: [],
-      sql: (user) =>
-        sql`(select count(*)::int from ${usersToGroups} where ${usersToGroups.userId} = ${user.id})`,
+      sql: (user, context) =>
+        context.beside(
+          sql`select count(*)::int as value from ${usersToGroups} where ${usersToGroups.userId} = ${user.id}`,
+        ),
     },
     groups: membershipList('Group', usersToGroups.userId, usersToGroups.groupId),
   },
