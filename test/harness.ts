@@ -5,11 +5,13 @@ import { print } from 'graphql';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import { afterAll, inject } from 'vitest';
 import { type App, type AppOptions, createApp } from '../src/http/app.ts';
 import { type Authenticate, createAuthenticator, signToken } from '../src/http/authentication.ts';
 import { createDatabase, type Database, type Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
+import { withRequestLogging } from '../src/http/logger.ts';
 import { serveWebSockets } from '../src/http/websocket.ts';
 import type { SubscriptionLimits } from '../src/resolvers/event-subscribers.ts';
 import { MembershipEventHub } from '../src/resolvers/membership-event-hub.ts';
@@ -66,8 +68,11 @@ export interface TestApp {
   ): Promise<ExecutionResult<TResult>>;
   /** Sends a raw request to the app, for what a typed document cannot express. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
-  /** Serves the app over real HTTP (and WebSocket) on an ephemeral port, counting the requests it receives. */
-  listen(): Promise<{ origin: string; requests: string[] }>;
+  /**
+   * Serves the app over real HTTP (and WebSocket) on an ephemeral port, counting the requests it
+   * receives; with `requestLogger`, each request is logged there as the server logs it.
+   */
+  listen(requestLogger?: Logger): Promise<{ origin: string; requests: string[] }>;
   /** The app's live membership events, when started with `liveEvents`. */
   membershipEvents: MembershipEventHub | undefined;
 }
@@ -95,12 +100,15 @@ export async function serve(
   app: ReturnType<typeof createApp>,
   onRequest: (url: string) => void = () => {},
   trustedDocuments?: AppOptions['trustedDocuments'],
+  requestLogger?: Logger,
 ): Promise<string> {
   // Read once: the app is a Proxy that binds its methods on every read.
   const { handleHttp } = app;
+  // As the server wires it: each request gets its id and its line.
+  const handle = requestLogger ? withRequestLogging(requestLogger, handleHttp) : handleHttp;
   const server = createServer((request, response) => {
     onRequest(request.url ?? '');
-    handleHttp(request, response);
+    handle(request, response);
   });
   const webSockets = serveWebSockets(server, app, trustedDocuments);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -178,9 +186,9 @@ export async function startTestApp({
   let resolversOnly: App | undefined;
   const fetch = (path: string, init?: RequestInit, via: App = app) =>
     Promise.resolve(via.fetch(new Request(`http://test${path}`, init)));
-  const listen = async () => {
+  const listen = async (requestLogger?: Logger) => {
     const requests: string[] = [];
-    const origin = await serve(app, (url) => requests.push(url), options.trustedDocuments);
+    const origin = await serve(app, (url) => requests.push(url), options.trustedDocuments, requestLogger);
     return { origin, requests };
   };
   return {

@@ -27,6 +27,7 @@ import {
 } from './request-limits.ts';
 import { isDatabaseUnavailable } from '../resolvers/errors.ts';
 import { type TrustedDocuments, useTrustedDocuments } from './trusted-documents.ts';
+import { useRequestIdsOnErrors } from './logger.ts';
 
 export const graphqlEndpoint = '/graphql';
 export const federationEndpoint = '/federation';
@@ -218,6 +219,7 @@ export function createApp({
     renderGraphiQL: renderLocalGraphiQL,
     cors: corsPolicy(corsOrigins),
     plugins: [
+      useRequestIdsOnErrors(),
       // Compiles each document once into plain JavaScript: about a third less CPU per read than
       // graphql-js' interpreter. plugin-drizzle finds preloaded rows under it thanks to
       // patches/@pothos+selection-mapper (see patches/README.md).

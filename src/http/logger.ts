@@ -1,11 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { YogaLogger } from 'graphql-yoga';
-import { pino, type Logger } from 'pino';
-
-/** The request being served, so every log line written while serving it carries its id. */
-const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+import { isAsyncIterable, type Plugin, type YogaLogger } from 'graphql-yoga';
+import { type DestinationStream, pino, type Logger } from 'pino';
+import type { ServerContext } from './app.ts';
 
 /**
  * Lines are written to stdout in batches of at least 4 kB, or every quarter second, whichever
@@ -14,9 +11,37 @@ const requestScope = new AsyncLocalStorage<{ requestId: string }>();
  */
 const stdout = { dest: 1, sync: false, minLength: 4096, periodicFlush: 250 };
 
-/** Structured JSON logs (pino), each line tagged with the id of the request it belongs to. */
-export function createLogger(level: string): Logger {
-  return pino({ level, mixin: () => requestScope.getStore() ?? {} }, pino.destination(stdout));
+/** Structured JSON logs (pino); lines about a request carry its id (withRequestLogging). */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino({ level }, destination ?? pino.destination(stdout));
+}
+
+/** The id of each request being served, by its Node request. */
+const requestIds = new WeakMap<IncomingMessage, string>();
+
+/**
+ * The errors of each execution's result, by the id of its request. Yoga logs the original of an
+ * error it masks with nothing but the error in hand, so the error carries the id to the line.
+ * Not an AsyncLocalStorage: its promise hooks cost 13% of the CPU of a small write (W4, 0.64 →
+ * 0.56 ms per request; docs/performance.md).
+ */
+const errorRequestIds = new WeakMap<object, string>();
+
+/** Files each error of an execution's result under its request's id; listed before masking runs. */
+export function useRequestIdsOnErrors(): Plugin<ServerContext> {
+  return {
+    onExecute({ args }) {
+      const request = (args.contextValue as ServerContext).req;
+      const requestId = request && requestIds.get(request);
+      if (requestId === undefined) return;
+      return {
+        onExecuteDone({ result }) {
+          if (isAsyncIterable(result)) return;
+          for (const error of result.errors ?? []) errorRequestIds.set(error, requestId);
+        },
+      };
+    },
+  };
 }
 
 /** Yoga's logger interface over pino: Yoga logs masked errors and warnings through it. */
@@ -25,15 +50,21 @@ export function yogaLogger(logger: Logger): YogaLogger {
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
       const [first, ...rest] = args;
-      if (first instanceof Error) logger[level]({ err: first }, rest.map(String).join(' ') || first.message);
-      else logger[level](args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+      if (first instanceof Error) {
+        const requestId = errorRequestIds.get(first);
+        logger[level](
+          { err: first, ...(requestId && { requestId }) },
+          rest.map(String).join(' ') || first.message,
+        );
+      } else
+        logger[level](args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
     };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
 /**
  * Wraps the HTTP handler: takes the caller's X-Request-Id (a gateway's, say) or makes one,
- * echoes it in the response, runs the request inside its scope and logs one line when done.
+ * echoes it in the response, files it for the request's errors and logs one line when done.
  */
 export function withRequestLogging(
   logger: Logger,
@@ -43,20 +74,20 @@ export function withRequestLogging(
     const given = request.headers['x-request-id'];
     const requestId = typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     response.setHeader('x-request-id', requestId);
+    requestIds.set(request, requestId);
     const started = performance.now();
-    requestScope.run({ requestId }, () => {
-      response.once('finish', () =>
-        logger.info(
-          {
-            method: request.method,
-            path: request.url?.split('?')[0],
-            status: response.statusCode,
-            ms: Math.round(performance.now() - started),
-          },
-          'request',
-        ),
-      );
-      handle(request, response);
-    });
+    response.once('finish', () =>
+      logger.info(
+        {
+          requestId,
+          method: request.method,
+          path: request.url?.split('?')[0],
+          status: response.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      ),
+    );
+    handle(request, response);
   };
 }
