@@ -22,8 +22,8 @@ const requestIds = new WeakMap<IncomingMessage, string>();
 /**
  * The errors of each execution's result, by the id of its request. Yoga logs the original of an
  * error it masks with nothing but the error in hand, so the error carries the id to the line.
- * Not an AsyncLocalStorage: its promise hooks cost 13% of the CPU of a small write (W4, 0.64 →
- * 0.56 ms per request; docs/performance.md).
+ * Not an AsyncLocalStorage: its promise hooks slow every promise once a store is entered, about
+ * 8% of the CPU of a small write (W4, 0.54 → 0.50 ms per request; docs/performance.md).
  */
 const errorRequestIds = new WeakMap<object, string>();
 

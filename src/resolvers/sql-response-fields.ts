@@ -43,7 +43,7 @@ export interface FieldContext {
    * The `value` of `query`, a select that yields one row, joined LATERAL beside the owner's row
    * rather than run as a subquery: PostgreSQL memoizes a join by its key (Memoize) but reruns a
    * subquery for every row, and in a nested list the same group or user comes back many times
-   * (W3's member lists: 360 built for 500 groups, 1.3 × the throughput).
+   * (W3's member lists: 360 built for 500 groups, about 1.25 × the database's throughput).
    */
   beside(query: SQL): SQL;
 }
