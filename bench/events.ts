@@ -198,7 +198,8 @@ the API with ${s.subscribers} Server-Sent Events subscriptions open on its one i
 following one of ${s.followedGroups} groups as a member-list screen would, while W4 adds and
 removes members at full speed. Latency runs from the start of the statement that made the change
 (the event's \`at\`, on the same clock) to the subscriber reading the event; it includes the
-commit, the notification, the read of the log, the \`group { memberCount }\` load and the SSE write.
+commit, the wait for the next read of the log (every 50 ms while anyone subscribes), the read,
+the \`group { memberCount }\` load and the SSE write.
 
 | | value |
 | --- | --- |
@@ -214,9 +215,9 @@ commit, the notification, the read of the log, the \`group { memberCount }\` loa
 The subscribers run in a process of their own, on the same two cores as the server, PostgreSQL
 and the load generator: at full speed most of the latency is waiting for a core, as the
 one-writer row shows. Per delivery the server runs the subscriber's selection (graphql-js) and
-writes one SSE event; per batch it reads the log once (at most every 5 ms) and loads the batch's
+writes one SSE event; per batch it reads the log once (every 50 ms) and loads the batch's
 groups in one statement. With nobody subscribed it reads nothing, and W4 pays only for writing
-the event row and its notification.
+the event row.
 `;
 }
 

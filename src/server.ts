@@ -30,7 +30,7 @@ const database = await createDatabase({
   pgliteDir: config.pgliteDir,
   poolSize: config.poolSize,
   logger: metrics.statementLogger(),
-  listenUrl: config.databaseListenUrl,
+  directUrl: config.databaseDirectUrl,
   replicas: {
     urls: config.databaseReplicaUrls,
     maxLagSeconds: config.databaseReplicaMaxLagSeconds,
@@ -44,10 +44,10 @@ const replicas = database.kind === 'postgres' ? database.replicas : undefined;
 if (replicas) metrics.watchReplicas(() => replicas.status());
 const membershipEvents = new MembershipEventHub({
   db: database.db,
-  listen: database.listen,
   retentionSeconds: config.membershipEventsRetentionSeconds,
+  pollIntervalMs: config.membershipEventsPollIntervalMs,
   limits: config.subscriptionLimits,
-  onError: (error, context) => logger.warn({ err: error }, `Failed ${context}; retrying.`),
+  onError: (error, context) => logger.warn({ err: error }, `Failed ${context}.`),
 });
 
 const authentication = await settleAuthentication(config.authentication, {
@@ -125,9 +125,7 @@ for (let attempt = 1; !started; attempt += 1) {
     if (config.seedDemoData && (await seedDemoData(database.db))) {
       logger.info('Loaded the demo data into the empty database.');
     }
-    // Ready once subscriptions can be served too: the hub is listening on its own connection.
     membershipEvents.start();
-    await membershipEvents.ready;
     started = true;
   } catch (error) {
     const wait = Math.min(1000 * attempt, 10_000);

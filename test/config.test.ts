@@ -17,17 +17,27 @@ describe('configuration from the environment', () => {
     }
   });
 
-  it('reads the subscription limits and where LISTEN connects', () => {
+  it('reads the subscription limits, the poll interval and where the migrations connect', () => {
     const config = readConfig({
       DATABASE_URL: 'postgres://proxy:6432/app',
-      DATABASE_LISTEN_URL: 'postgres://primary:5432/app',
+      DATABASE_DIRECT_URL: 'postgres://primary:5432/app',
       MAX_SUBSCRIPTIONS: '50',
       MAX_SUBSCRIPTIONS_PER_CONNECTION: '5',
       MAX_QUEUED_EVENTS: '500',
+      MEMBERSHIP_EVENTS_POLL_INTERVAL_MS: '20',
     });
-    expect(config.databaseListenUrl).toBe('postgres://primary:5432/app');
+    expect(config.databaseDirectUrl).toBe('postgres://primary:5432/app');
     expect(config.subscriptionLimits).toEqual({ perInstance: 50, perConnection: 5, queuedEvents: 500 });
-    expect(readConfig({}).databaseListenUrl).toBeUndefined();
+    expect(config.membershipEventsPollIntervalMs).toBe(20);
+    expect(readConfig({}).databaseDirectUrl).toBeUndefined();
+    expect(readConfig({}).membershipEventsPollIntervalMs).toBe(50);
+    // Its name from when live events used LISTEN, still honoured.
+    expect(readConfig({ DATABASE_LISTEN_URL: 'postgres://old:5432/app' }).databaseDirectUrl).toBe(
+      'postgres://old:5432/app',
+    );
+    expect(() => readConfig({ MEMBERSHIP_EVENTS_POLL_INTERVAL_MS: '0' })).toThrow(
+      /MEMBERSHIP_EVENTS_POLL_INTERVAL_MS must be a positive integer/,
+    );
     expect(() => readConfig({ MAX_SUBSCRIPTIONS: 'many' })).toThrow(
       /MAX_SUBSCRIPTIONS must be a non-negative integer/,
     );

@@ -52,8 +52,8 @@ export interface TestApp {
   db: Db;
   /** The database's connection string; undefined on PGlite, which lives in this process. */
   databaseUrl: string | undefined;
-  /** Where LISTEN connects: the server itself, also when `databaseUrl` goes through PgBouncer. */
-  databaseListenUrl: string | undefined;
+  /** The server itself, also when `databaseUrl` goes through PgBouncer (the migrations' session). */
+  databaseDirectUrl: string | undefined;
   /** Every SQL statement drizzle sent since the last `statements.length = 0`. */
   statements: string[];
   /** Runs a typed operation through the app's HTTP handler, signed in `as` a user when given. */
@@ -85,13 +85,12 @@ export interface LiveEventsOptions {
 
 /** A started event hub on the database, stopped when the file's tests end. */
 export async function startMembershipEvents(
-  database: Pick<Database, 'db' | 'listen'>,
+  database: Pick<Database, 'db'>,
   { retentionSeconds = 86_400, limits }: LiveEventsOptions = {},
 ): Promise<MembershipEventHub> {
-  const hub = new MembershipEventHub({ db: database.db, listen: database.listen, retentionSeconds, limits });
+  const hub = new MembershipEventHub({ db: database.db, retentionSeconds, limits });
   hub.start();
   cleanups.push(() => hub.stop());
-  await hub.ready;
   return hub;
 }
 
@@ -144,21 +143,21 @@ export async function freshPostgresUrl(): Promise<string | undefined> {
 }
 
 /**
- * How the app reaches a fresh database: through PgBouncer in the `pgbouncer` project (LISTEN
- * still goes to the server, as DATABASE_LISTEN_URL does in production), directly otherwise.
+ * How the app reaches a fresh database: through PgBouncer in the `pgbouncer` project (the
+ * migrations still go to the server, as DATABASE_DIRECT_URL does in production), directly otherwise.
  */
-async function freshPostgresUrls(): Promise<{ url: string; listenUrl: string } | undefined> {
+async function freshPostgresUrls(): Promise<{ url: string; directUrl: string } | undefined> {
   const direct = await freshPostgresUrl();
-  if (!direct || !throughPgBouncer) return direct ? { url: direct, listenUrl: direct } : undefined;
+  if (!direct || !throughPgBouncer) return direct ? { url: direct, directUrl: direct } : undefined;
   const url = new URL(direct);
   url.port = new URL(inject('pgbouncerUrl')).port;
-  return { url: url.toString(), listenUrl: direct };
+  return { url: url.toString(), directUrl: direct };
 }
 
 /** A fresh database of the kind under test, closed when the file's tests end. */
 async function freshDatabase(
   statements: string[],
-): Promise<{ database: Database; urls: { url: string; listenUrl: string } | undefined }> {
+): Promise<{ database: Database; urls: { url: string; directUrl: string } | undefined }> {
   const logger = { logQuery: (query: string) => void statements.push(query) };
   const urls = await freshPostgresUrls();
   const database = await createDatabase(urls ? { ...urls, logger } : { pgliteDir: 'memory://', logger });
@@ -195,7 +194,7 @@ export async function startTestApp({
     listen,
     membershipEvents,
     databaseUrl: urls?.url,
-    databaseListenUrl: urls?.listenUrl,
+    databaseDirectUrl: urls?.directUrl,
     db: database.db,
     statements,
     fetch,
@@ -228,15 +227,22 @@ export async function startTestApp({
 
 /**
  * A second instance of the app on the test app's database, served over HTTP and WebSocket. On
- * PostgreSQL it has its own connection pool (and, with `liveEvents`, its own LISTEN connection
- * and event hub), as a second server would; PGlite is embedded, so there it shares the one engine.
+ * PostgreSQL it has its own connection pool (and, with `liveEvents`, its own event hub), as a
+ * second server would; PGlite is embedded, so there it shares the one engine.
  */
 export async function startSecondInstance(
   app: TestApp,
-  { liveEvents = false }: { liveEvents?: boolean } = {},
+  {
+    liveEvents = false,
+    databaseUrl = app.databaseUrl,
+  }: {
+    liveEvents?: boolean;
+    /** Another way to the test app's database, such as a proxy the test can cut. */
+    databaseUrl?: string | undefined;
+  } = {},
 ): Promise<{ origin: string; membershipEvents: MembershipEventHub | undefined }> {
-  const database = app.databaseUrl
-    ? await createDatabase({ url: app.databaseUrl, listenUrl: app.databaseListenUrl })
+  const database = databaseUrl
+    ? await createDatabase({ url: databaseUrl, directUrl: app.databaseDirectUrl })
     : undefined;
   if (database) cleanups.push(() => database.close());
   if (liveEvents && !database) throw new Error('PGlite runs one instance: its engine lives in this process');

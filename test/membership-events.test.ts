@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pruneEvents } from '../src/resolvers/membership-event-log.ts';
 import { createAdmin, createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
 import { graphql } from './gql/index.ts';
-import { errorCodes, onPostgresOnly, startTestApp, type TestApp } from './harness.ts';
+import { errorCodes, onPostgresOnly, startSecondInstance, startTestApp, type TestApp } from './harness.ts';
 import { eventually, subscribe, type Transport } from './subscription-clients.ts';
+import { startTcpProxy } from './tcp-proxy.ts';
 
 const MembershipChanged = graphql(`
   subscription MembershipChanged($groupId: ID, $userId: ID, $after: String) {
@@ -382,7 +383,7 @@ describe('membershipChanged limits and endings', () => {
       });
       // Holds reading the log's head back, as a busy server may, until the test lets it go. On
       // the server itself, not through PgBouncer, where the wait would not show.
-      const blocker = new pg.Client({ connectionString: quiet.databaseListenUrl ?? quiet.databaseUrl });
+      const blocker = new pg.Client({ connectionString: quiet.databaseDirectUrl ?? quiet.databaseUrl });
       await blocker.connect();
       try {
         await blocker.query('begin');
@@ -479,31 +480,62 @@ describe('membershipChanged limits and endings', () => {
   });
 
   it.runIf(onPostgresOnly.connectionFaults)(
-    'ends streams with SERVICE_UNAVAILABLE when the database connection drops, listens again, and loses nothing',
+    'ends streams with SERVICE_UNAVAILABLE when the database goes away, refuses new ones meanwhile, and loses nothing',
     async () => {
-      const groupId = groupGlobalId(group(1));
-      const before = await following('sse', { groupId });
-      await add(9, 1);
-      await eventually(() => before.results.length >= 1, 'an event');
-      const cursor = events(before.results)[0]!['cursor'] as string;
-      await app.db.execute(sql`
-        select pg_terminate_backend(pid) from pg_stat_activity
-        where datname = current_database() and query ilike 'listen%'`);
-      await before.ended;
-      expect(before.results.slice(1).map(errorCodes)).toEqual([['SERVICE_UNAVAILABLE']]);
-      // Changed while the listener is away.
-      await remove(9, 1);
-      // Refused until the listener is back, then accepted; the client resumes from its cursor.
-      let resumed = subscribe('ws', origin, MembershipChanged, { groupId, after: cursor });
-      for (;;) {
-        await eventually(() => resumed.results.length > 0, 'an answer');
-        if (errorCodes(resumed.results[0]!)?.[0] !== 'SERVICE_UNAVAILABLE') break;
-        resumed = subscribe('ws', origin, MembershipChanged, { groupId, after: cursor });
+      // A second instance whose only way to the database is a proxy the test cuts.
+      const proxy = await startTcpProxy(app.databaseUrl!);
+      try {
+        const cutOff = await startSecondInstance(app, { liveEvents: true, databaseUrl: proxy.url });
+        const groupId = groupGlobalId(group(1));
+        const before = subscribe('sse', cutOff.origin, MembershipChanged, { groupId });
+        await eventually(() => cutOff.membershipEvents!.subscriptions === 1, 'the subscription to start');
+        await add(9, 1);
+        await eventually(() => before.results.length >= 1, 'an event');
+        const cursor = events(before.results)[0]!['cursor'] as string;
+
+        await proxy.cut();
+        await before.ended;
+        expect(before.results.slice(1).map(errorCodes)).toEqual([['SERVICE_UNAVAILABLE']]);
+        // Changed while the instance cannot reach the database; the first instance still can.
+        await remove(9, 1);
+        const refused = subscribe('ws', cutOff.origin, MembershipChanged, { groupId, after: cursor });
+        await refused.ended;
+        expect(refused.results.map(errorCodes)).toEqual([['SERVICE_UNAVAILABLE']]);
+
+        await proxy.restore();
+        const resumed = subscribe('ws', cutOff.origin, MembershipChanged, { groupId, after: cursor });
+        await eventually(() => resumed.results.length > 0, 'the missed event');
+        await resumed.stop();
+        expect(events(resumed.results).map(({ kind, userId }) => [kind, userId])).toEqual([
+          ['REMOVED', userGlobalId(user(9))],
+        ]);
+      } finally {
+        await proxy.close();
       }
-      await resumed.stop();
-      expect(events(resumed.results).map(({ kind, userId }) => [kind, userId])).toEqual([
-        ['REMOVED', userGlobalId(user(9))],
-      ]);
+    },
+  );
+
+  it.runIf(onPostgresOnly.connectionFaults)(
+    'sends no notification on commit, so writers do not queue behind one another to commit',
+    async () => {
+      // PostgreSQL serializes the commits of notifying transactions cluster-wide; the events are
+      // read from the log instead.
+      const listener = new pg.Client({ connectionString: app.databaseDirectUrl ?? app.databaseUrl });
+      await listener.connect();
+      try {
+        const notifications: string[] = [];
+        listener.on('notification', ({ channel }) => notifications.push(channel));
+        await listener.query('listen membership_events');
+        const subscription = await following('sse', { groupId: groupGlobalId(group(2)) });
+        await add(10, 2);
+        await eventually(() => subscription.results.length === 1, 'the event, read from the log');
+        await subscription.stop();
+        // A notification of a committed transaction reaches a listener before its next answer.
+        await listener.query('select 1');
+        expect(notifications).toEqual([]);
+      } finally {
+        await listener.end();
+      }
     },
   );
 });

@@ -22,10 +22,10 @@ export interface DatabaseOptions {
   /** Receives every statement drizzle sends; tests count statements with it. */
   logger?: Logger | undefined;
   /**
-   * Where LISTEN connects, when not `url`: a notification listener holds one session for as long
-   * as it runs, which a transaction-pooling proxy in front of `url` cannot give it.
+   * The server itself, when `url` is a transaction-pooling proxy: for what needs a session of its
+   * own (the migrator), which such a proxy cannot give.
    */
-  listenUrl?: string | undefined;
+  directUrl?: string | undefined;
   /** Streaming replicas of `url` that queries may read from (src/http/read-replicas.ts decides). */
   replicas?: ReplicaOptions | undefined;
 }
@@ -39,29 +39,18 @@ export interface ReplicaOptions {
   onUnavailable?: ((replica: string, error: Error) => void) | undefined;
 }
 
-/** One LISTEN on a connection of its own. */
-export interface Listening {
-  /** Resolves when the connection is lost; nothing more is heard after that. Never on PGlite. */
-  lost: Promise<Error>;
-  close(): Promise<void>;
-}
-
-/** Starts listening on `channel`; `onNotify` runs once per notification, after its commit. */
-export type Listen = (channel: string, onNotify: () => void) => Promise<Listening>;
-
 /** The driver-specific handle, kept so migrate.ts can pick the matching migrator. */
 export type Database =
-  | { kind: 'pglite'; db: PgliteDatabase<Relations>; listen: Listen; close: () => Promise<void> }
+  | { kind: 'pglite'; db: PgliteDatabase<Relations>; close: () => Promise<void> }
   | {
       kind: 'postgres';
       db: NodePgDatabase<Relations>;
       /**
-       * The server itself (DATABASE_LISTEN_URL, else the pool's URL), for what needs a session
-       * of its own: LISTEN, and the migrator, whose database defaults (*_jit_off) only sessions
-       * opened after it see; a pooling proxy would hand its session on to the pool.
+       * The server itself (DATABASE_DIRECT_URL, else the pool's URL), for what needs a session
+       * of its own: the migrator, whose database defaults (*_jit_off) only sessions opened after
+       * it see; a pooling proxy would hand its session on to the pool.
        */
       directUrl: string;
-      listen: Listen;
       /** Undefined without DATABASE_REPLICA_URLS. */
       replicas: ReplicaSet<Db> | undefined;
       close: () => Promise<void>;
@@ -75,7 +64,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   if (options.url) {
     const pool = createPool(options.url, options.poolSize);
     const db = planRelationalQueries(drizzleNodePg({ client: pool, relations, logger, jit }));
-    const directUrl = options.listenUrl ?? options.url;
+    const directUrl = options.directUrl ?? options.url;
     const replicas = options.replicas?.urls.length
       ? new ReplicaSet<Db>({
           primary: pool,
@@ -101,7 +90,6 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       kind: 'postgres',
       db,
       directUrl,
-      listen: listenOnConnection(directUrl),
       replicas,
       close: async () => {
         await replicas?.close();
@@ -112,13 +100,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   // pg_trgm backs name search (migration *_pg_trgm); PostgreSQL has it in contrib.
   const client = await PGlite.create(options.pgliteDir ?? 'memory://', { extensions: { pg_trgm } });
   const db = planRelationalQueries(drizzlePglite({ client, relations, logger, jit }));
-  // PGlite is one connection in this process: its notifications arrive after each commit, and
-  // there is no connection to lose.
-  const listen: Listen = async (channel, onNotify) => {
-    const unlisten = await client.listen(channel, onNotify);
-    return { lost: new Promise<Error>(() => {}), close: () => unlisten() };
-  };
-  return { kind: 'pglite', db, listen, close: () => client.close() };
+  return { kind: 'pglite', db, close: () => client.close() };
 }
 
 function createPool(url: string, size: number | undefined, connectionTimeoutMillis?: number): pg.Pool {
@@ -133,24 +115,6 @@ function createPool(url: string, size: number | undefined, connectionTimeoutMill
   // node would crash the process. The next query on a fresh client reports the outage instead.
   pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
   return pool;
-}
-
-/** LISTEN on a client of its own, outside the pool: a pooled client is shared between queries. */
-function listenOnConnection(url: string): Listen {
-  return async (channel, onNotify) => {
-    const client = new pg.Client({ connectionString: url, keepAlive: true });
-    const lost = new Promise<Error>((resolve) => {
-      client.on('error', resolve);
-      client.on('end', () => resolve(new Error('The LISTEN connection closed.')));
-    });
-    // Connecting can fail after 'error' has been heard; the promise above has settled harmlessly.
-    await client.connect();
-    client.on('notification', (notification) => {
-      if (notification.channel === channel) onNotify();
-    });
-    await client.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
-    return { lost, close: () => client.end() };
-  };
 }
 
 /** A transaction, as `db.transaction(async (tx) => …)` hands it over. */

@@ -2,13 +2,14 @@ import type { AuthenticationOptions } from './authentication.ts';
 import { defaultRequestLimits, type RequestLimits } from './request-limits.ts';
 import { defaultQueryLimits, type QueryLimits } from '../resolvers/limits.ts';
 import { defaultSubscriptionLimits, type SubscriptionLimits } from '../resolvers/event-subscribers.ts';
+import { defaultPollIntervalMs } from '../resolvers/membership-event-hub.ts';
 
 /** Everything the server reads from the environment, with its default. Documented in README.md. */
 export interface Config {
   port: number;
   databaseUrl: string | undefined;
-  /** Where the membership events listener connects; DATABASE_URL when not set. */
-  databaseListenUrl: string | undefined;
+  /** The server itself, for the migrations, when DATABASE_URL is a pooling proxy. */
+  databaseDirectUrl: string | undefined;
   pgliteDir: string;
   poolSize: number;
   /** Streaming replicas of DATABASE_URL that queries may read from; empty without any. */
@@ -30,6 +31,8 @@ export interface Config {
   authentication: AuthenticationOptions;
   /** How long membership events are kept for subscribers to resume from. */
   membershipEventsRetentionSeconds: number;
+  /** How often each instance reads the membership events log while anyone subscribes. */
+  membershipEventsPollIntervalMs: number;
   subscriptionLimits: SubscriptionLimits;
   /** A built frontend to serve from this origin, such as examples/web/dist (npm run web). */
   webAppDir: string | undefined;
@@ -43,6 +46,12 @@ function integer(name: string, value: string | undefined, fallback: number): num
   if (!Number.isInteger(parsed) || parsed < 0) {
     throw new Error(`${name} must be a non-negative integer; got "${value}".`);
   }
+  return parsed;
+}
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  const parsed = integer(name, value, fallback);
+  if (parsed === 0) throw new Error(`${name} must be a positive integer; got "${value}".`);
   return parsed;
 }
 
@@ -62,7 +71,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integer('PORT', env['PORT'], 4000),
     databaseUrl: env['DATABASE_URL'] || undefined,
-    databaseListenUrl: env['DATABASE_LISTEN_URL'] || undefined,
+    // DATABASE_LISTEN_URL: its name before live events stopped using LISTEN.
+    databaseDirectUrl: env['DATABASE_DIRECT_URL'] || env['DATABASE_LISTEN_URL'] || undefined,
     databaseReplicaUrls: replicaUrls(env),
     databaseReplicaMaxLagSeconds: duration('DATABASE_REPLICA_MAX_LAG', env['DATABASE_REPLICA_MAX_LAG'], 5),
     pgliteDir: env['PGLITE_DIR'] || './.data/pglite',
@@ -95,6 +105,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'MEMBERSHIP_EVENTS_RETENTION',
       env['MEMBERSHIP_EVENTS_RETENTION'],
       86_400,
+    ),
+    membershipEventsPollIntervalMs: positiveInteger(
+      'MEMBERSHIP_EVENTS_POLL_INTERVAL_MS',
+      env['MEMBERSHIP_EVENTS_POLL_INTERVAL_MS'],
+      defaultPollIntervalMs,
     ),
     subscriptionLimits: {
       perInstance: integer(

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Db, Listen, Listening } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { CursorExpiredError, DomainError, isDatabaseUnavailable, ServiceUnavailableError } from './errors.ts';
 import {
   type DeliveredEvent,
@@ -16,7 +16,6 @@ import {
   type EventFilter,
   type EventPosition,
   eventIsKept,
-  membershipEventsChannel,
   type MembershipEventRow,
   pruneEvents,
   readFilteredEvents,
@@ -26,11 +25,12 @@ import {
 
 export interface MembershipEventHubOptions {
   db: Db;
-  listen: Listen;
   /** How long the change log keeps events: a cursor older than this can no longer resume. */
   retentionSeconds: number;
+  /** How often the log is read while someone subscribes: the longest an event waits for its read. */
+  pollIntervalMs?: number | undefined;
   limits?: SubscriptionLimits | undefined;
-  /** Told of the listener's outages and of failed reads and prunes; the hub retries on its own. */
+  /** Told of failed reads and prunes; the hub retries on its own. */
   onError?: ((error: unknown, context: string) => void) | undefined;
 }
 
@@ -42,15 +42,11 @@ export interface SubscribeOptions {
   connection?: object | undefined;
 }
 
+export const defaultPollIntervalMs = 50;
 /** Events read per statement, while catching up or while resuming a subscriber. */
 const pageSize = 1_000;
-/** Shortest time between two reads of the log: the most a notification waits for its read. */
-const minReadIntervalMs = 5;
-/**
- * Longest wait between reads while committed events are held back by an older open transaction
- * that sends no notification (it may change no memberships). A notification ends the wait early.
- */
-const maxPendingWaitMs = 200;
+/** The wait before reading again after a read failed for a reason other than a lost database. */
+const retryAfterErrorMs = 500;
 
 function databaseUnavailable(): ServiceUnavailableError {
   return new ServiceUnavailableError(
@@ -58,34 +54,40 @@ function databaseUnavailable(): ServiceUnavailableError {
   );
 }
 
+function shuttingDown(): ServiceUnavailableError {
+  return new ServiceUnavailableError(
+    'This server is shutting down. Subscribe again with `after` set to the last cursor you received.',
+  );
+}
+
 /**
- * One per server instance: holds the instance's one LISTEN connection, reads each committed batch
- * of membership events once and fans it out in memory to every subscriber whose filter matches.
+ * One per server instance: while anyone subscribes, reads each committed batch of membership
+ * events once per interval and fans it out in memory to every subscriber whose filter matches.
  * Subscribers on other instances hear the same events from their own hub, because the events come
  * from the database, whichever instance (or other writer) made the change.
+ *
+ * It polls rather than LISTENs: a transaction that sends a NOTIFY holds a cluster-wide lock
+ * through its commit, so a notification per write serialized every writer's commits (4× fewer
+ * insert/delete pairs per second in pgbench, docs/performance.md). A read per interval costs
+ * the same under any write rate, and nothing while nobody subscribes.
  */
 export class MembershipEventHub {
   private readonly db: Db;
   private readonly subscribers: Subscribers;
-  private state: 'starting' | 'live' | 'down' | 'stopped' = 'starting';
+  private readonly pollIntervalMs: number;
+  private hasStopped = false;
   /** The last event handed to subscribers; live subscribers hear of everything after it. */
   private head: EventPosition | undefined;
   /** The head being read for the first subscriber after none: later ones wait for the same. */
   private headRead: Promise<EventPosition> | undefined;
-  private running = false;
-  private reading: Promise<void> | undefined;
-  private readAgain = false;
-  /** Ends the current wait for held-back events early: a notification came. */
-  private wake: () => void = () => {};
-  private listening: Listening | undefined;
+  private polling = false;
+  private pruning = false;
   private stopped: () => void = () => {};
   private readonly stopping = new Promise<void>((resolve) => (this.stopped = resolve));
-  private liveOnce: () => void = () => {};
-  /** Resolves the first time the hub is listening; subscriptions are refused until then. */
-  readonly ready = new Promise<void>((resolve) => (this.liveOnce = resolve));
 
   constructor(private readonly options: MembershipEventHubOptions) {
     this.db = options.db;
+    this.pollIntervalMs = options.pollIntervalMs ?? defaultPollIntervalMs;
     // With nobody subscribed the hub stops reading the log (a write load would otherwise pay for
     // reads nobody uses) and reads its head again for the next subscriber.
     this.subscribers = new Subscribers(options.limits ?? defaultSubscriptionLimits, () => {
@@ -93,9 +95,9 @@ export class MembershipEventHub {
     });
   }
 
-  /** A method, not a comparison in place: TypeScript would narrow `state` across the awaits. */
+  /** A method, not a test of the field in place: TypeScript would narrow it across the awaits. */
   private isStopped(): boolean {
-    return this.state === 'stopped';
+    return this.hasStopped;
   }
 
   /**
@@ -107,33 +109,23 @@ export class MembershipEventHub {
     return this.subscribers.following;
   }
 
-  /** Listens until stop(), reconnecting after outages, and prunes the log meanwhile. */
+  /** Prunes the log until stop(); call it once the database is migrated. */
   start(): void {
     // Once: a caller retrying its own start-up may call it again.
-    if (this.running) return;
-    this.running = true;
-    void this.listenUntilStopped();
+    if (this.pruning) return;
+    this.pruning = true;
     void this.pruneUntilStopped();
   }
 
   /** Ends every stream with SERVICE_UNAVAILABLE, so clients resume on another instance. */
   async stop(): Promise<void> {
-    this.state = 'stopped';
+    this.hasStopped = true;
     this.stopped();
-    this.subscribers.endAll(
-      new ServiceUnavailableError(
-        'This server is shutting down. Subscribe again with `after` set to the last cursor you received.',
-      ),
-    );
-    await this.listening?.close().catch(() => {});
+    this.subscribers.endAll(shuttingDown());
   }
 
   subscribe({ filter, after, connection }: SubscribeOptions): AsyncIterableIterator<StreamItem> {
-    if (this.state !== 'live') {
-      throw new ServiceUnavailableError(
-        'Live membership events are not available right now. Try again in a few seconds.',
-      );
-    }
+    if (this.isStopped()) throw shuttingDown();
     const subscriber = this.subscribers.add(filter, connection);
     // Where its live events start is fixed now, not when its transport first reads the stream:
     // a change committed after the subscription was accepted is one it hears of.
@@ -227,9 +219,9 @@ export class MembershipEventHub {
     if (this.head) return this.head;
     this.headRead ??= readLogHead(this.db)
       .then((head) => {
-        if (this.state === 'live' && this.subscribers.count > 0) {
+        if (!this.isStopped() && this.subscribers.count > 0) {
           this.head = head;
-          this.readNewEvents();
+          this.follow();
         }
         return head;
       })
@@ -237,99 +229,56 @@ export class MembershipEventHub {
     return this.headRead;
   }
 
-  /** Reads what has become final since the head; notifications that arrive meanwhile coalesce. */
-  private readNewEvents(): void {
-    if (this.state !== 'live' || !this.head) return;
-    if (this.reading) {
-      this.readAgain = true;
-      this.wake();
-      return;
-    }
-    this.reading = this.readUntilCaughtUp().finally(() => (this.reading = undefined));
+  /** Starts reading the log, unless the loop that reads it still runs: it will see the new head. */
+  private follow(): void {
+    if (this.polling) return;
+    this.polling = true;
+    void this.pollWhileFollowed();
   }
 
-  private async readUntilCaughtUp(): Promise<void> {
-    let pendingWait = minReadIntervalMs;
-    let lastRead = 0;
-    while (this.state === 'live' && this.head) {
-      // Under a steady write load notifications come every millisecond; one read per interval
-      // takes all of them at once, where a read per notification cost a round trip each.
-      const sinceLastRead = performance.now() - lastRead;
-      if (sinceLastRead < minReadIntervalMs) await sleep(minReadIntervalMs - sinceLastRead);
-      lastRead = performance.now();
-      this.readAgain = false;
-      let batch: Awaited<ReturnType<typeof readFinalEvents>>;
-      try {
-        batch = await readFinalEvents(this.db, this.head, pageSize);
-      } catch (error) {
-        // The listener notices a lost database on its own; a failed read alone is retried.
-        this.options.onError?.(error, 'reading membership events');
-        await sleep(500);
-        continue;
+  /** Reads what has become final since the head, once per interval, until nobody follows. */
+  private async pollWhileFollowed(): Promise<void> {
+    try {
+      while (!this.isStopped() && this.head) {
+        const from = this.head;
+        let batch: Awaited<ReturnType<typeof readFinalEvents>>;
+        try {
+          batch = await readFinalEvents(this.db, from, pageSize);
+        } catch (error) {
+          this.options.onError?.(error, 'reading membership events');
+          if (isDatabaseUnavailable(error)) {
+            // Subscribers resume from their cursors once the database is back, here or elsewhere;
+            // the next one to come reads the head anew.
+            this.subscribers.endAll(databaseUnavailable());
+            return;
+          }
+          await this.pause(retryAfterErrorMs);
+          continue;
+        }
+        // The last subscriber left and another came meanwhile: its head is where to go on from.
+        if (this.head !== from) continue;
+        const last = batch.events.at(-1);
+        if (last) {
+          this.subscribers.deliver(this.delivered(batch.events));
+          this.head = { txOrder: last.txOrder, id: last.id };
+        }
+        if (!batch.full) await this.pause(this.pollIntervalMs);
       }
-      // Stopped following meanwhile: the last subscriber left, or the listener was lost.
-      if (this.state !== 'live' || !this.head) return;
-      const last = batch.events.at(-1);
-      if (last) {
-        this.subscribers.deliver(this.delivered(batch.events));
-        this.head = { txOrder: last.txOrder, id: last.id };
-      }
-      if (batch.full) continue;
-      if (batch.pending) {
-        // Committed events wait behind an older transaction still open. Under a steady write
-        // load that is always so for the newest ones, and they become final within a round trip
-        // or two: look again soon after any progress or notification, later while nothing moves.
-        pendingWait = last ? minReadIntervalMs : Math.min(pendingWait * 2, maxPendingWaitMs);
-        if (!this.readAgain) await this.notificationOr(pendingWait);
-        continue;
-      }
-      if (!this.readAgain) return;
+    } finally {
+      // Here rather than after the promise settles: follow() called from now on starts a new loop.
+      this.polling = false;
     }
   }
 
-  /** Waits `ms`, or less if a notification comes first. */
-  private notificationOr(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    }).finally(() => (this.wake = () => {}));
-  }
-
-  private async listenUntilStopped(): Promise<void> {
-    for (let attempt = 0; !this.isStopped(); attempt += 1) {
-      try {
-        this.listening = await this.options.listen(membershipEventsChannel, () => this.readNewEvents());
-        if (this.isStopped()) break;
-        // The head is read when someone subscribes, after this: an event committed in between
-        // is read after it.
-        this.head = undefined;
-        this.state = 'live';
-        this.liveOnce();
-        attempt = 0;
-        const lost = await Promise.race([this.listening.lost, this.stopping.then(() => undefined)]);
-        if (lost === undefined) break;
-        throw lost;
-      } catch (error) {
-        if (this.isStopped()) break;
-        this.state = 'down';
-        this.options.onError?.(error, 'listening for membership events');
-        // Subscribers resume from their cursors once the database is back, here or elsewhere.
-        this.subscribers.endAll(databaseUnavailable());
-        await this.listening?.close().catch(() => {});
-        this.listening = undefined;
-        await Promise.race([sleep(Math.min(250 * 2 ** attempt, 5_000)), this.stopping]);
-      }
-    }
+  private pause(ms: number): Promise<void> {
+    return Promise.race([sleep(ms), this.stopping]);
   }
 
   private async pruneUntilStopped(): Promise<void> {
     const intervalMs = Math.min(Math.max(this.options.retentionSeconds * 100, 1_000), 60_000);
     while (!this.isStopped()) {
       await Promise.race([sleep(intervalMs, undefined, { ref: false }), this.stopping]);
-      if (this.state !== 'live') continue;
+      if (this.isStopped()) break;
       await pruneEvents(this.db, this.options.retentionSeconds).catch((error: unknown) =>
         this.options.onError?.(error, 'pruning membership events'),
       );

@@ -3,9 +3,6 @@ import type { Db } from '../db/client.ts';
 import { membershipEvents } from '../db/schema.ts';
 import { BadUserInputError } from './errors.ts';
 
-/** The channel the membership triggers notify on commit (migration *_membership_events_triggers). */
-export const membershipEventsChannel = 'membership_events';
-
 export type MembershipEventRow = typeof membershipEvents.$inferSelect;
 
 /** Where an event sits in the log; events are delivered in this order. */
@@ -59,15 +56,14 @@ const inLogOrder = [asc(membershipEvents.txOrder), asc(membershipEvents.id)];
 const finalBelow = sql<number>`pg_snapshot_xmin(pg_current_snapshot())::text::bigint`.mapWith(Number);
 
 /**
- * The events after `position`, in log order, up to `limit`, cut where they stop being final.
- * `pending` says events were seen that are committed but not yet final (an older transaction
- * is still open), so the caller should look again shortly rather than wait for a notification.
+ * The events after `position`, in log order, up to `limit`, cut where they stop being final:
+ * events committed behind an older transaction still open wait for a later read.
  */
 export async function readFinalEvents(
   db: Db,
   position: EventPosition,
   limit: number,
-): Promise<{ events: MembershipEventRow[]; pending: boolean; full: boolean }> {
+): Promise<{ events: MembershipEventRow[]; full: boolean }> {
   const rows = await db
     .select({ ...getColumns(membershipEvents), finalBelow })
     .from(membershipEvents)
@@ -76,7 +72,7 @@ export async function readFinalEvents(
     .limit(limit);
   const final = rows.findIndex((row) => row.txOrder >= row.finalBelow);
   const events = (final === -1 ? rows : rows.slice(0, final)).map(({ finalBelow: _, ...event }) => event);
-  return { events, pending: final !== -1, full: rows.length === limit };
+  return { events, full: rows.length === limit };
 }
 
 /** The position of the newest final event: a new subscriber hears of everything after it. */
