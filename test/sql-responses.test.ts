@@ -231,6 +231,19 @@ describe('responses PostgreSQL builds', () => {
     expect(answeredBySql).toBe(false);
   });
 
+  it('measure a document whose page sizes come from variables on every request, not once', async () => {
+    const query =
+      'query($n: Int!, $m: Int!) { users(first: $n) { edges { node { groups(first: $m) { members(first: 1000) { id } } } } } }';
+    const small = await bothWays({ query, variables: { n: 2, m: 2 } });
+    expect(small.answeredBySql).toBe(true);
+    expect(small.sqlBuilt).toEqual(small.resolved);
+    // The same document, now over the complexity limit: refused as the resolvers refuse it.
+    const large = await bothWays({ query, variables: { n: 1000, m: 1000 } });
+    expect(large.answeredBySql).toBe(false);
+    expect(large.sqlBuilt).toEqual(large.resolved);
+    expect(JSON.parse(large.sqlBuilt.json).errors[0].extensions.code).toBe('QUERY_TOO_LARGE');
+  });
+
   it('name the operation a document asks for, among several', async () => {
     const query = `query A { users(first: 2) { edges { node { name } } } } query B { groups(first: 1) { edges { node { name } } } }`;
     const { sqlBuilt, resolved, answeredBySql } = await bothWays({ query, operationName: 'B' });

@@ -25,7 +25,7 @@ export const defaultQueryLimits: QueryLimits = { complexity: 500_000, depth: 15,
  * to apply it PostgreSQL may read the whole list, not only the page.
  */
 export function fieldComplexity<Context>(
-  args: Record<string, unknown>,
+  args: Partial<Record<ComplexityArgument, unknown>>,
   _ctx: Context,
   field: GraphQLField<unknown, Context, Record<string, unknown>>,
 ): { field: number; multiplier: number } {
@@ -38,6 +38,14 @@ export function fieldComplexity<Context>(
     returns.endsWith('Connection') || (isListType(getNullableType(field.type)) && !returns.endsWith('Edge'));
   return { field: 1 + scans * SCAN_WEIGHT, multiplier: isPage ? (pageSize ?? ids ?? DEFAULT_PAGE_SIZE) : 1 };
 }
+
+/**
+ * The arguments a field's weight depends on: a query whose variables appear in none of them costs
+ * the same whatever their values, so it is measured once (sql-responses.ts). fieldComplexity's
+ * `args` type admits only these, so it cannot come to read another without this list changing.
+ */
+export const complexityArguments = ['first', 'last', 'filter', 'orderBy', 'ids'] as const;
+type ComplexityArgument = (typeof complexityArguments)[number];
 
 /** What a filter or an order key not answered by the page's index costs: a page's worth of rows. */
 export const SCAN_WEIGHT = DEFAULT_PAGE_SIZE;

@@ -1,6 +1,8 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import type { SQL } from 'drizzle-orm';
 import {
+  type ASTNode,
+  BREAK,
   type DocumentNode,
   type FragmentDefinitionNode,
   getArgumentValues,
@@ -9,11 +11,13 @@ import {
   Kind,
   type OperationDefinitionNode,
   print,
+  visit,
 } from 'graphql';
 import type { Db } from '../db/client.ts';
 import { prepareRows } from '../db/prepared.ts';
 import { planName } from '../db/read-plans.ts';
 import type { Context } from './context.ts';
+import { complexityArguments } from './limits.ts';
 import { Compiler, NotAnswerable, type ParameterSource } from './sql-response-compiler.ts';
 
 /**
@@ -30,6 +34,8 @@ export interface SqlResponsePlan {
   parameters: ReadonlyMap<string, ParameterSource>;
   /** The operation alone with its fragments, to measure its complexity as the resolvers do. */
   document: DocumentNode;
+  /** Whether a variable sets an argument the complexity depends on; if not, it is measured once. */
+  costVaries: boolean;
   operation: OperationDefinitionNode;
   /** The statement's name: one per operation text (see planName). */
   name: string;
@@ -65,6 +71,7 @@ export function compileSqlResponse(
       query,
       parameters: compiler.parameters,
       document: alone,
+      costVaries: costVariesIn(alone),
       operation,
       name: planName(`response ${print(alone)}`),
     };
@@ -72,6 +79,47 @@ export function compileSqlResponse(
     if (error instanceof NotAnswerable) return undefined;
     throw error;
   }
+}
+
+/** Whether a variable sets, at any depth of its value, an argument the complexity depends on. */
+function costVariesIn(document: DocumentNode): boolean {
+  const names = new Set<string>(complexityArguments);
+  let varies = false;
+  visit(document, {
+    Argument(argument) {
+      if (!names.has(argument.name.value) || !containsVariable(argument.value)) return undefined;
+      varies = true;
+      return BREAK;
+    },
+  });
+  return varies;
+}
+
+function containsVariable(node: ASTNode): boolean {
+  let found = false;
+  visit(node, {
+    Variable() {
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/** The cost of each plan whose cost no variable changes, measured at its first request. */
+const fixedCosts = new WeakMap<SqlResponsePlan, ReturnType<typeof complexityFromQuery>>();
+
+function costOf(
+  plan: SqlResponsePlan,
+  schema: GraphQLSchema,
+  variables: Record<string, unknown>,
+  context: Context,
+): ReturnType<typeof complexityFromQuery> {
+  const fixed = fixedCosts.get(plan);
+  if (fixed) return fixed;
+  const cost = complexityFromQuery(plan.document, { schema, variables, ctx: context });
+  if (!plan.costVaries) fixedCosts.set(plan, cost);
+  return cost;
 }
 
 // Weak both ways: a plan lives as long as Yoga caches its document, a db as long as its pool.
@@ -102,11 +150,7 @@ export async function answerWithSql(
   if (coerced.errors) return undefined;
   const values: Record<string, unknown> = {};
   try {
-    const { complexity, depth, breadth } = complexityFromQuery(plan.document, {
-      schema,
-      variables: coerced.coerced,
-      ctx: context,
-    });
+    const { complexity, depth, breadth } = costOf(plan, schema, coerced.coerced, context);
     const limits = context.queryLimits;
     if (complexity > limits.complexity || depth > limits.depth || breadth > limits.breadth) return undefined;
     for (const [name, { field, node, read }] of plan.parameters) {
