@@ -81,6 +81,8 @@ export class MembershipEventHub {
   /** The head being read for the first subscriber after none: later ones wait for the same. */
   private headRead: Promise<EventPosition> | undefined;
   private polling = false;
+  /** Ends the poll loop's current wait early, for stop(). */
+  private wake: () => void = () => {};
   private pruning = false;
   private stopped: () => void = () => {};
   private readonly stopping = new Promise<void>((resolve) => (this.stopped = resolve));
@@ -121,6 +123,7 @@ export class MembershipEventHub {
   async stop(): Promise<void> {
     this.hasStopped = true;
     this.stopped();
+    this.wake();
     this.subscribers.endAll(shuttingDown());
   }
 
@@ -252,7 +255,7 @@ export class MembershipEventHub {
             this.subscribers.endAll(databaseUnavailable());
             return;
           }
-          await this.pause(retryAfterErrorMs);
+          await this.waitUpTo(retryAfterErrorMs);
           continue;
         }
         // The last subscriber left and another came meanwhile: its head is where to go on from.
@@ -262,7 +265,7 @@ export class MembershipEventHub {
           this.subscribers.deliver(this.delivered(batch.events));
           this.head = { txOrder: last.txOrder, id: last.id };
         }
-        if (!batch.full) await this.pause(this.pollIntervalMs);
+        if (!batch.full) await this.waitUpTo(this.pollIntervalMs);
       }
     } finally {
       // Here rather than after the promise settles: follow() called from now on starts a new loop.
@@ -270,8 +273,18 @@ export class MembershipEventHub {
     }
   }
 
-  private pause(ms: number): Promise<void> {
-    return Promise.race([sleep(ms), this.stopping]);
+  /**
+   * Waits `ms`, or less if stop() comes first. Not a race with `stopping`: each race would leave
+   * a reaction on that promise until it settles, 20 a second for as long as anyone subscribes.
+   */
+  private waitUpTo(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => (this.wake = () => {}));
   }
 
   private async pruneUntilStopped(): Promise<void> {
