@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../db/client.ts';
 import { CursorExpiredError, DomainError, isDatabaseUnavailable, ServiceUnavailableError } from './errors.ts';
 import {
@@ -81,11 +80,9 @@ export class MembershipEventHub {
   /** The head being read for the first subscriber after none: later ones wait for the same. */
   private headRead: Promise<EventPosition> | undefined;
   private polling = false;
-  /** Ends the poll loop's current wait early, for stop(). */
-  private wake: () => void = () => {};
+  /** Ends each wait in progress (the poll loop's, the prune loop's) early, for stop(). */
+  private readonly waits = new Set<() => void>();
   private pruning = false;
-  private stopped: () => void = () => {};
-  private readonly stopping = new Promise<void>((resolve) => (this.stopped = resolve));
 
   constructor(private readonly options: MembershipEventHubOptions) {
     this.db = options.db;
@@ -122,8 +119,7 @@ export class MembershipEventHub {
   /** Ends every stream with SERVICE_UNAVAILABLE, so clients resume on another instance. */
   async stop(): Promise<void> {
     this.hasStopped = true;
-    this.stopped();
-    this.wake();
+    for (const endWait of this.waits) endWait();
     this.subscribers.endAll(shuttingDown());
   }
 
@@ -274,23 +270,27 @@ export class MembershipEventHub {
   }
 
   /**
-   * Waits `ms`, or less if stop() comes first. Not a race with `stopping`: each race would leave
-   * a reaction on that promise until it settles, 20 a second for as long as anyone subscribes.
+   * Waits `ms`, or less if stop() comes first. Not a race with a `stopping` promise: each race
+   * would leave a reaction on it until it settles, 20 a second for as long as anyone subscribes.
+   * `keepsProcessAlive: false` for waits that should not hold an otherwise idle process open.
    */
-  private waitUpTo(ms: number): Promise<void> {
+  private waitUpTo(ms: number, { keepsProcessAlive = true } = {}): Promise<void> {
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
+      const endWait = () => {
         clearTimeout(timer);
+        this.waits.delete(endWait);
         resolve();
       };
-    }).finally(() => (this.wake = () => {}));
+      const timer = setTimeout(endWait, ms);
+      if (!keepsProcessAlive) timer.unref();
+      this.waits.add(endWait);
+    });
   }
 
   private async pruneUntilStopped(): Promise<void> {
     const intervalMs = Math.min(Math.max(this.options.retentionSeconds * 100, 1_000), 60_000);
     while (!this.isStopped()) {
-      await Promise.race([sleep(intervalMs, undefined, { ref: false }), this.stopping]);
+      await this.waitUpTo(intervalMs, { keepsProcessAlive: false });
       if (this.isStopped()) break;
       await pruneEvents(this.db, this.options.retentionSeconds).catch((error: unknown) =>
         this.options.onError?.(error, 'pruning membership events'),
