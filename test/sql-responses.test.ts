@@ -1,12 +1,22 @@
 import fc from 'fast-check';
+import { sql } from 'drizzle-orm';
 import { execute, parse } from 'graphql';
 import { createContext } from '../src/resolvers/context.ts';
 import { schema } from '../src/schema/index.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/app.ts';
+import { createDatabase } from '../src/db/client.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
 import { users, usersToGroups } from '../src/db/schema.ts';
 import { createCommunity, type Community, groupGlobalId, userGlobalId } from './fixtures.ts';
-import { startTestApp, type TestApp, testAuthenticate } from './harness.ts';
+import {
+  freshPostgresUrl,
+  onPostgresOnly,
+  selectRows,
+  startTestApp,
+  type TestApp,
+  testAuthenticate,
+} from './harness.ts';
 
 // Queries made only of fields PostgreSQL can answer are answered by one statement that builds the
 // whole response (src/resolvers/sql-responses.ts). Every answer must be the resolvers' answer,
@@ -318,5 +328,51 @@ describe('responses PostgreSQL builds', () => {
     expect(app.statements.every((statement) => statement.startsWith(`select json_build_object('data'`))).toBe(
       true,
     );
+  });
+});
+
+describe.runIf(onPostgresOnly.namedStatements)('statements PostgreSQL builds responses with', () => {
+  it('are planned once per connection, not on every request', async () => {
+    // One connection, so pg_prepared_statements shows every statement the app prepared.
+    const database = await createDatabase({ url: (await freshPostgresUrl())!, poolSize: 1 });
+    await migrateDatabase(database);
+    const { groupIds } = await createCommunity(database.db, { userCount: 30, groupCount: 3, groupsPerUser: 2 });
+    const sqlBuilt = createApp({ db: database.db, authenticate: testAuthenticate });
+    const queries = [
+      // A lookup by ID and a page of a list, as W2 asks: with the ID in an unnested array and
+      // the page size a parameter, PostgreSQL judged its plan without the values too dear.
+      {
+        query: 'query ($id: ID!) { group(id: $id) { name members(first: 5) { name } } }',
+        variables: { id: groupGlobalId(groupIds[0]!) },
+      },
+      { query: '{ users(first: 4) { edges { node { name groups { name } } } } }' },
+    ];
+    for (let round = 0; round < 8; round += 1) {
+      for (const body of queries) {
+        const response = await sqlBuilt.fetch(
+          new Request('http://test/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
+        );
+        expect((await response.json()).errors).toBeUndefined();
+      }
+    }
+    const plans = await selectRows<{ generic: number; custom: number }>(
+      database.db,
+      sql`select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
+          where statement like 'select json_build_object(''data''%'`,
+    );
+    // PostgreSQL tries the values' own plans five times before it settles on one for any value.
+    expect(plans).toEqual([
+      { generic: expect.any(Number), custom: expect.any(Number) },
+      { generic: expect.any(Number), custom: expect.any(Number) },
+    ]);
+    for (const plan of plans) {
+      expect(plan.custom).toBeLessThanOrEqual(5);
+      expect(plan.generic + plan.custom).toBe(8);
+    }
+    await database.close();
   });
 });

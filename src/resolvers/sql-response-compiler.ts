@@ -2,15 +2,19 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
+  type ASTNode,
+  BREAK,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLSchema,
+  getArgumentValues,
   isAbstractType,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  visit,
 } from 'graphql';
 import { checkBatchSize } from './batch.ts';
 import { integerKeyOf } from './input.ts';
@@ -109,13 +113,19 @@ export class Compiler {
     field: GraphQLField<unknown, unknown>,
     nodes: FieldNode[],
   ): SQL {
-    const argument = kind === 'lookup' ? 'id' : 'ids';
-    const typenames = this.parameter(field, nodes[0]!, (args) =>
-      wantedIds(args[argument], types).map((id) => id.typename),
-    );
-    const keys = this.parameter(field, nodes[0]!, (args) =>
-      wantedIds(args[argument], types).map((id) => id.key),
-    );
+    const node = nodes[0]!;
+    // One ID is one row of scalars, not an unnested array: PostgreSQL can only guess an array's
+    // length, so with arrays its plan without the values looked 100 times dearer than with them,
+    // and it planned the statement afresh on every execution (W2: 0.41 → 0.25 ms in PostgreSQL).
+    const wanted =
+      kind === 'lookup'
+        ? sql`(select ${this.parameter(field, node, (args) => wantedId(args['id'], types).typename)}::text,
+          ${this.parameter(field, node, (args) => wantedId(args['id'], types).key)}::int) as wanted(typename, key)`
+        : sql`unnest(${this.parameter(field, node, (args) =>
+            wantedIds(args['ids'], types).map((id) => id.typename),
+          )}::text[], ${this.parameter(field, node, (args) =>
+            wantedIds(args['ids'], types).map((id) => id.key),
+          )}::int[]) with ordinality as wanted(typename, key, position)`;
     const rows = types.map((type) => ({ type, row: this.alias(type) }));
     const joins = rows.map(
       ({ type, row }) => sql`left join lateral (select * from ${tables[type]}
@@ -128,7 +138,7 @@ export class Compiler {
     )} end`;
     // A type's selection reads from joins on its row; for a row of another type (all nulls) they
     // find nothing, at the cost of one index probe.
-    const from = sql`from unnest(${typenames}::text[], ${keys}::int[]) with ordinality as wanted(typename, key, position)
+    const from = sql`from ${wanted}
       ${sql.join(
         joins.map((join, index) => sql`${join} ${selections[index]!.joins}`),
         sql` `,
@@ -294,7 +304,23 @@ export class Compiler {
     return alias(tables[type], `${type.toLowerCase()}_${this.aliases}`) as RowTypes[Type];
   }
 
+  /**
+   * The value `read` takes from the field's arguments: a constant when the document fixes them
+   * (literals and defaults, no variable) and the value is an integer, a parameter otherwise. A
+   * page size as a parameter hides how many rows a LIMIT keeps, so PostgreSQL planned such a
+   * statement on every execution; written into the SQL, it plans it once per connection.
+   */
   private parameter(field: GraphQLField<unknown, unknown>, node: FieldNode, read: ArgumentReader): SQL {
+    if (!node.arguments?.some((argument) => containsVariable(argument.value))) {
+      let value: unknown;
+      try {
+        value = read(getArgumentValues(field, node));
+      } catch {
+        // The resolvers refuse this argument on every request; they answer it.
+        throw new NotAnswerable();
+      }
+      if (Number.isSafeInteger(value)) return sql.raw(String(value));
+    }
     const name = `p${this.parameters.size}`;
     this.parameters.set(name, { field, node, read });
     return sql`${sql.placeholder(name)}`;
@@ -307,6 +333,23 @@ function buildObject(entries: readonly (readonly [string, SQL])[]): SQL {
     entries.map(([key, value]) => sql`${sql.raw(`'${key}'`)}, ${value}`),
     sql`, `,
   )})`;
+}
+
+/** Whether a variable appears anywhere in `node`. */
+export function containsVariable(node: ASTNode): boolean {
+  let found = false;
+  visit(node, {
+    Variable() {
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/** The ID a lookup asks for, as wantedIds decodes it. */
+function wantedId(value: unknown, types: readonly ObjectTypeName[]): { typename: string; key: number } {
+  return wantedIds([value], types)[0]!;
 }
 
 /**

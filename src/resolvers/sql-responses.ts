@@ -1,7 +1,6 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import type { SQL } from 'drizzle-orm';
 import {
-  type ASTNode,
   BREAK,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -18,7 +17,7 @@ import { prepareRows } from '../db/prepared.ts';
 import { planName } from '../db/read-plans.ts';
 import type { Context } from './context.ts';
 import { complexityArguments } from './limits.ts';
-import { Compiler, NotAnswerable, type ParameterSource } from './sql-response-compiler.ts';
+import { Compiler, containsVariable, NotAnswerable, type ParameterSource } from './sql-response-compiler.ts';
 
 /**
  * Compiles a query made only of fields PostgreSQL can answer (sql-response-fields.ts) into one
@@ -93,17 +92,6 @@ function costVariesIn(document: DocumentNode): boolean {
     },
   });
   return varies;
-}
-
-function containsVariable(node: ASTNode): boolean {
-  let found = false;
-  visit(node, {
-    Variable() {
-      found = true;
-      return BREAK;
-    },
-  });
-  return found;
 }
 
 /** The cost of each plan whose cost no variable changes, measured at its first request. */
