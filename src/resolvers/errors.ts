@@ -163,9 +163,20 @@ const unreachable = new Set([
 ]);
 
 /**
+ * node-postgres' errors for a connection lost with queries still waiting on it, which carry no
+ * code: a backend ended under the query before (the one that gets its 57P01) leaves these to the
+ * queries queued behind it.
+ */
+const lostConnectionMessages = new Set([
+  'Connection terminated unexpectedly',
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+]);
+
+/**
  * Whether an error means the database is unavailable rather than that the request was wrong:
- * SQLSTATE class 08 (connection exception), 57P01-57P03 (shut down, cannot connect now), or a
- * socket error on the way there.
+ * SQLSTATE class 08 (connection exception), 57P01-57P03 (shut down, cannot connect now), a
+ * socket error on the way there, or a connection lost under a queued query.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
@@ -177,6 +188,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     ) {
       return true;
     }
+    if (lostConnectionMessages.has(current.message)) return true;
     current = current.cause;
   }
   return false;
