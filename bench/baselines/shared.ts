@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import pg from 'pg';
-import { raiseAllocatorThresholds } from '../../src/db/allocator.ts';
+import { raiseAllocatorThresholdsOnConnect } from '../../src/db/allocator.ts';
 
 export interface BaselineConfig {
   port: number;
@@ -72,7 +72,7 @@ export function createCountingPool(config: BaselineConfig): Omit<CountingDb, 'qu
 function createPool(config: BaselineConfig): pg.Pool {
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize });
   // As the API opens its connections (src/db/allocator.ts says why).
-  pool.on('connect', (client) => void client.query(raiseAllocatorThresholds).catch(() => undefined));
+  raiseAllocatorThresholdsOnConnect(pool);
   // Without a listener, an idle client losing its connection would crash the process.
   pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
   return pool;

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { relations, type Relations } from './relations.ts';
 import { planRelationalQueries } from './read-plans.ts';
 import { ReplicaSet } from './replicas.ts';
-import { raiseAllocatorThresholds } from './allocator.ts';
+import { raiseAllocatorThresholdsOnConnect } from './allocator.ts';
 
 /** The database as every layer above src/db sees it: no driver types leak past this file. */
 export type Db = PgAsyncDatabase<PgQueryResultHKT, Relations>;
@@ -112,9 +112,7 @@ function createPool(url: string, size: number | undefined, connectionTimeoutMill
     // No `options: '-c jit=off'`: a transaction-pooling proxy refuses startup options. JIT is
     // off for the database instead (migration *_jit_off), and so on replicas, which copy it.
   });
-  // Queued ahead of the query the client was opened for. Should it fail, the connection is gone,
-  // and that query reports it as any other would.
-  pool.on('connect', (client) => void client.query(raiseAllocatorThresholds).catch(() => undefined));
+  raiseAllocatorThresholdsOnConnect(pool);
   // An idle client that loses its connection emits 'error' on the pool; without a listener
   // node would crash the process. The next query on a fresh client reports the outage instead.
   pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
