@@ -14,6 +14,7 @@ import { type CurvePoint, document, replaceSection, sectionOf, targetSubjects } 
 import { prepareDatabase, settleAfterWrites, withClient } from './lib/databases.ts';
 import { explainWorkload } from './lib/explain.ts';
 import { bundleBaselines } from './lib/bundle.ts';
+import { turnOrders } from './lib/turns.ts';
 import {
   ask,
   benchCredentials,
@@ -218,12 +219,13 @@ async function main(): Promise<void> {
       }
     }
     const samples = new Map<string, LoadResult[]>();
+    const orders = new Map(
+      all.map((workload) => [workload, turnOrders(takingPart(subjects, workload).length, settings.rounds)]),
+    );
     for (let round = 0; round < settings.rounds; round += 1) {
       for (const workload of all) {
-        // Rotate who goes first, so no subject always runs right after the same neighbour.
         const present = takingPart(subjects, workload);
-        const order = present.map((_, i) => present[(i + round) % present.length]!);
-        for (const subject of order) {
+        for (const subject of orders.get(workload)![round]!.map((index) => present[index]!)) {
           const result = await load(subject, workload, {
             seconds: settings.seconds,
             concurrency: settings.concurrency,
