@@ -239,7 +239,7 @@ async function main(): Promise<void> {
           const key = `${subject.definition.name}/${workload.name}`;
           samples.set(key, [...(samples.get(key) ?? []), result]);
           log(
-            `round ${round + 1} ${workload.name} ${subject.definition.name}: ${result.requestsPerSecond.toFixed(0)} req/s`,
+            `round ${round + 1} ${workload.name} ${subject.definition.name}: ${result.requestsPerSecond.toFixed(0)} req/s, ${result.cpuPerRequest.toFixed(2)} ms server CPU per request`,
           );
         }
       }

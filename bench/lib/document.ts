@@ -145,6 +145,9 @@ ${input.explains.map(explainedSection).join('\n')}
   statement that makes the change (counted below); the baselines and PostGraphile do no authorization. Every subject must answer W4 without a GraphQL
   error before timing.
 - Load: autocannon, ${settings.concurrency} connections; ${settings.warmUpSeconds} s of warm-up per subject and workload first.
+- Turns: in each round every subject runs each workload once, in an order that differs from round to round in who
+  goes where and who goes right before whom (\`bench/lib/turns.ts\`): a writer's turn changes the next one's, even after the
+  \`VACUUM\` and \`CHECKPOINT\` that follow every write turn.
 - Statements per request: the subject's own \`db_statements_total\` counter (its \`/metrics\`), over 10 sequential requests;
   PostGraphile's counts every statement its pool's clients send.
 - Server CPU per request: user + system time of the subject's process tree (\`/proc/<pid>/stat\`) over a timed
