@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp, graphqlEndpoint } from './http/app.ts';
 import { createAuthenticator, settleAuthentication } from './http/authentication.ts';
 import { readConfig } from './http/config.ts';
-import { applyV8Settings } from './http/heap.ts';
+import { limitHeapGrowth } from './http/heap.ts';
 import { createDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { seedDemoData } from './db/seed.ts';
@@ -16,7 +16,7 @@ import { serveWebSockets } from './http/websocket.ts';
 import { MembershipEventHub } from './resolvers/membership-event-hub.ts';
 import { useNamedStatements } from './db/prepared.ts';
 
-applyV8Settings();
+limitHeapGrowth();
 const config = readConfig();
 const logger = createLogger(config.logLevel);
 
