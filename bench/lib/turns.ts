@@ -14,30 +14,26 @@
 export function turnOrders(subjects: number, rounds: number): number[][] {
   const seen = new Map<string, number>();
   const timesSeen = (key: string) => seen.get(key) ?? 0;
+  // What running `order` would repeat: each subject's place and the subject right before it. A
+  // place counts double: over n rounds each subject can have every place once, but (for odd n)
+  // not every neighbour.
+  const traits = (order: number[]) =>
+    order.flatMap((index, position) => [
+      { key: `${index}@${position}`, weight: 2 },
+      ...(position > 0 ? [{ key: `${order[position - 1]}>${index}`, weight: 1 }] : []),
+    ]);
   const repeats = (order: number[]) =>
-    order.reduce(
-      (sum, index, position) =>
-        sum +
-        // A place repeated counts double: over n rounds each subject can have every place once,
-        // but (for odd n) not every neighbour.
-        2 * timesSeen(`${index}@${position}`) +
-        (position > 0 ? timesSeen(`${order[position - 1]}>${index}`) : 0),
-      0,
-    );
+    traits(order).reduce((sum, { key, weight }) => sum + weight * timesSeen(key), 0);
   const candidates = permutations(Array.from({ length: subjects }, (_, index) => index));
   const orders: number[][] = [];
   for (let round = 0; round < rounds; round += 1) {
     // Ties go to the order opening with the subject the plain rotation would open with.
-    const opensAfterRotation = (order: number[]) => (order[0]! - round + subjects * rounds) % subjects;
-    const [order] = [...candidates].sort(
+    const opensAfterRotation = (order: number[]) => (((order[0]! - round) % subjects) + subjects) % subjects;
+    const order = [...candidates].sort(
       (a, b) => repeats(a) - repeats(b) || opensAfterRotation(a) - opensAfterRotation(b),
-    );
-    order!.forEach((index, position) => {
-      seen.set(`${index}@${position}`, timesSeen(`${index}@${position}`) + 1);
-      if (position > 0)
-        seen.set(`${order![position - 1]}>${index}`, timesSeen(`${order![position - 1]}>${index}`) + 1);
-    });
-    orders.push(order!);
+    )[0]!;
+    for (const { key } of traits(order)) seen.set(key, timesSeen(key) + 1);
+    orders.push(order);
   }
   return orders;
 }
